@@ -1,0 +1,100 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button, errorsOf, Field, FormMessage, inputClass } from "@/components/ui/form";
+import { REGULATION_SLA, SLA_LABELS, formatMinutes, type TSlaSettings } from "@/server/domain/settings/sla-settings";
+import { RUSSIAN_TIME_ZONES } from "@/server/domain/time/zone";
+
+const SLA_FIELDS = Object.keys(SLA_LABELS) as (keyof TSlaSettings)[];
+
+export function SettingsForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useSuspenseQuery(trpc.admin.settings.get.queryOptions());
+  const [form, setForm] = useState(() => ({
+    name: data.name,
+    timeZone: data.timeZone,
+    ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(data[f])])),
+  }) as Record<"name" | "timeZone" | keyof TSlaSettings, string>);
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation(
+    trpc.admin.settings.update.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        await queryClient.invalidateQueries({ queryKey: trpc.admin.settings.get.queryKey() });
+      },
+    }),
+  );
+  const { message, fields } = errorsOf(mutation.error);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    // An empty or non-numeric field becomes NaN, which the server refuses with a message for it.
+    const minutes = (f: keyof TSlaSettings) => (form[f].trim() === "" ? Number.NaN : Number(form[f]));
+    mutation.mutate({
+      name: form.name,
+      timeZone: form.timeZone,
+      slaRouteMinutes: minutes("slaRouteMinutes"),
+      slaDraftMinutes: minutes("slaDraftMinutes"),
+      slaForwardMinutes: minutes("slaForwardMinutes"),
+      slaReworkMinutes: minutes("slaReworkMinutes"),
+      slaAnswerMinutes: minutes("slaAnswerMinutes"),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="name" label="Название муниципального образования" error={fields.name}>
+          <input id="name" className={inputClass} value={form.name} aria-invalid={Boolean(fields.name)} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <Field id="timeZone" label="Часовой пояс" error={fields.timeZone} hint="Все сроки показываются в этом часовом поясе">
+          <select id="timeZone" className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
+            {(RUSSIAN_TIME_ZONES as readonly string[]).includes(form.timeZone) ? null : <option value={form.timeZone}>{form.timeZone}</option>}
+            {RUSSIAN_TIME_ZONES.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <fieldset>
+        <legend className="font-semibold">Сроки регламента, минут</legend>
+        <p className="mt-1 text-sm text-slate-600">
+          Новые сроки применяются к публикациям, поступившим после сохранения; сроки уже поступивших не меняются.
+        </p>
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          {SLA_FIELDS.map((f) => (
+            <Field key={f} id={f} label={SLA_LABELS[f]} error={fields[f]} hint={`По регламенту: ${formatMinutes(REGULATION_SLA[f])}`}>
+              <input
+                id={f}
+                inputMode="numeric"
+                className={inputClass}
+                value={form[f]}
+                aria-invalid={Boolean(fields[f])}
+                onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <FormMessage message={message} />
+      <FormMessage message={saved ? "Настройки сохранены" : null} tone="success" />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Сохранение…" : "Сохранить"}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => setForm({ ...form, ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(REGULATION_SLA[f])])) })}
+        >
+          Сроки по регламенту
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { TPermission } from "@/server/domain/auth/permissions";
+
+export interface TNavItem {
+  href: string;
+  label: string;
+  /** Shown only to roles holding this permission; the page checks it again on the server. */
+  permission: TPermission;
+}
+
+/** The portal's sections that exist so far. */
+export const NAVIGATION: readonly TNavItem[] = [
+  { href: "/", label: "Главная", permission: "portal.use" },
+  { href: "/admin/users", label: "Пользователи", permission: "admin.users" },
+  { href: "/admin/departments", label: "Отделы", permission: "admin.departments" },
+  { href: "/admin/settings", label: "Настройки и сроки", permission: "admin.settings" },
+];

@@ -1,0 +1,18 @@
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { meRouter } from "./routers/me";
+import { usersRouter } from "./routers/admin/users";
+import { departmentsRouter } from "./routers/admin/departments";
+import { settingsRouter } from "./routers/admin/settings";
+
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  admin: createTRPCRouter({
+    users: usersRouter,
+    departments: departmentsRouter,
+    settings: settingsRouter,
+  }),
+});
+
+export type TAppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
