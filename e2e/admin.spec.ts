@@ -18,13 +18,13 @@ test("the administrator creates an executor who can then sign in, and blocks the
   await page.getByLabel("Электронная почта").fill("petrov@myasnikovsky.example");
   await page.getByLabel("Исполнитель", { exact: true }).check();
   await page.getByRole("button", { name: "Создать" }).click();
-  await expect(page.getByText("Исполнитель должен быть закреплён за отделом (п.5)")).toBeVisible();
-
-  await page.getByLabel("Отдел").selectOption({ label: "Отдел образования" });
-  await page.getByRole("button", { name: "Создать" }).click();
   await expect(page.getByText("Пароль должен быть не короче 8 символов")).toBeVisible();
 
   await page.getByLabel("Пароль", { exact: true }).fill("Shkola2026");
+  await page.getByRole("button", { name: "Создать" }).click();
+  await expect(page.getByText("Исполнитель должен быть закреплён за отделом (п.5)")).toBeVisible();
+
+  await page.getByLabel("Отдел", { exact: true }).selectOption({ label: "Отдел образования" });
   await page.getByRole("button", { name: "Создать" }).click();
   await expect(page.getByRole("status")).toHaveText("Пользователь создан");
   const row = page.getByTestId("user-row-petrov");
@@ -54,7 +54,7 @@ test("a taken login is refused with a clear message", async ({ asAdmin: page }) 
   await page.getByRole("button", { name: "Добавить пользователя" }).click();
   await page.getByLabel("ФИО", { exact: true }).fill("Другой Координатор Иванович");
   await page.getByLabel("Логин", { exact: true }).fill("coordinator");
-  await page.getByLabel("Пароль", { exact: true }).fill("Coordinator1");
+  await page.getByLabel("Пароль", { exact: true }).fill("Drugoy2026");
   await page.getByLabel("Координатор (отдел по организационным вопросам)").check();
   await page.getByRole("button", { name: "Создать" }).click();
   await expect(page.getByText("Этот логин уже занят")).toBeVisible();

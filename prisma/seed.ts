@@ -84,11 +84,13 @@ const LEGAL_ACTS = [
   { title: "Об образовании в Российской Федерации", citation: "Федеральный закон от 29.12.2012 № 273-ФЗ" },
 ];
 
+// п.6: Twitter and Instagram as pages of the legal entity; OK, VK and Facebook as pages of an
+// official representative of the authority. Telegram is not named there: the legal entity.
 const ACCOUNTS = [
-  { network: "VK", name: "Администрация Мясниковского района", url: "https://vk.com/myasnikovskiy_rayon", ownerKind: "LEGAL_ENTITY" },
-  { network: "OK", name: "Администрация Мясниковского района", url: "https://ok.ru/myasnikovskiy.rayon", ownerKind: "LEGAL_ENTITY" },
-  { network: "TELEGRAM", name: "Мясниковский район — официально", url: "https://t.me/myasnikovskiy_official", ownerKind: "LEGAL_ENTITY" },
-  { network: "VK", name: "Глава Администрации Мясниковского района", url: "https://vk.com/glava_myasnikovskiy", ownerKind: "OFFICIAL_REPRESENTATIVE" },
+  { network: "VK", name: "Администрация Мясниковского района", url: "https://vk.com/myasnikovskiy_rayon", ownerKind: "OFFICIAL_REPRESENTATIVE", ownerName: "Мелконян Сергей Ашотович" },
+  { network: "OK", name: "Администрация Мясниковского района", url: "https://ok.ru/myasnikovskiy.rayon", ownerKind: "OFFICIAL_REPRESENTATIVE", ownerName: "Мелконян Сергей Ашотович" },
+  { network: "TELEGRAM", name: "Мясниковский район — официально", url: "https://t.me/myasnikovskiy_official", ownerKind: "LEGAL_ENTITY", ownerName: null },
+  { network: "X", name: "Администрация Мясниковского района", url: "https://x.com/myasnikovskiy_adm", ownerKind: "LEGAL_ENTITY", ownerName: null },
 ] as const;
 
 export interface TSeedOptions {
