@@ -46,3 +46,11 @@ test("the health check reports the database", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("every portal page sends a visitor without a session to the login page", async ({ page }) => {
+  for (const path of ["/", "/admin/users", "/admin/departments", "/admin/settings"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login/);
+    await expect(page.getByRole("button", { name: "Войти" })).toBeVisible();
+  }
+});

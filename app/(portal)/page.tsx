@@ -4,6 +4,7 @@ import { ROLE_DUTIES } from "@/components/home/role-duties";
 import { NAVIGATION } from "@/components/layout/navigation";
 import { requireUser } from "@/server/auth/current";
 import { db } from "@/server/db";
+import { getHomeOverview } from "@/server/services/home";
 import { hasPermission } from "@/server/domain/auth/permissions";
 import { ROLE_LABELS } from "@/server/domain/auth/roles";
 import { formatMinutes, SLA_LABELS, type TSlaSettings } from "@/server/domain/settings/sla-settings";
@@ -13,21 +14,7 @@ export const metadata: Metadata = { title: "Главная" };
 
 export default async function HomePage() {
   const user = await requireUser();
-  const municipalities = await db().municipality.findMany({
-    where: { id: { in: user.municipalityIds } },
-    select: {
-      id: true,
-      name: true,
-      timeZone: true,
-      slaRouteMinutes: true,
-      slaDraftMinutes: true,
-      slaForwardMinutes: true,
-      slaReworkMinutes: true,
-      slaAnswerMinutes: true,
-      _count: { select: { users: { where: { active: true } }, departments: { where: { active: true } } } },
-    },
-    orderBy: { name: "asc" },
-  });
+  const municipalities = await getHomeOverview(db(), user.municipalityIds);
   const now = new Date();
   const sections = NAVIGATION.filter((item) => item.href !== "/" && hasPermission(user.roles, item.permission));
 
