@@ -54,3 +54,15 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("repeated wrong passwords lock the account with a Russian message, even for the right one", async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await signInWithForm(page, "executor-it", `wrong-${i}`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
+  }
+  await signInWithForm(page, "executor-it", "demo");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Слишком много неудачных попыток входа. Повторите через 5 минут.",
+  );
+  await expect(page).toHaveURL(/\/login/);
+});
