@@ -21,7 +21,7 @@ const USAGE = `Usage:
   npm run db:deploy       apply the pending migrations
   npm run db:status       list pending, edited and failed migrations (exit 1 unless up to date)
   npm run db:drift        exit 1 and print the SQL when schema.prisma differs from the migrations
-  npx tsx scripts/db.ts rolled-back <migration>
+  npm run db:rolled-back <migration>
                           after a failed deploy: mark it rolled back so that deploy retries it`;
 
 type TCommand = (target: TMigrateTarget, args: string[]) => Promise<number>;
@@ -59,7 +59,7 @@ const commands: Record<string, TCommand> = {
       report.edited,
     );
     printList(
-      "Failed (repair what it changed, then `npx tsx scripts/db.ts rolled-back <name>` and deploy again)",
+      "Failed (repair what it changed, then `npm run db:rolled-back <name>` and deploy again)",
       report.failed,
     );
     printList("Applied to the database but missing from the folder", report.missingLocally);

@@ -14,7 +14,13 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../server/db/client";
 import { startEmbeddedPostgres } from "../server/db/embedded";
-import { resolveDatabaseUrl, type TResolvedDatabase } from "../server/db/resolve-url";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import {
+  EMBEDDED_INFO_FILE,
+  readLiveEmbeddedInfo,
+  resolveDatabaseUrl,
+  type TResolvedDatabase,
+} from "../server/db/resolve-url";
 import { defaultMigratePaths, deploy } from "../server/db/migrate";
 import { DEMO_USERS, seedDemo, DEMO_PASSWORD } from "../prisma/seed";
 import { generatePrismaClient } from "./prisma-generate";
@@ -68,7 +74,16 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 
 async function main() {
   generatePrismaClient(root);
+  const infoPath = path.join(root, EMBEDDED_INFO_FILE);
+  const alreadyServed = await readLiveEmbeddedInfo(infoPath);
   const database = flags.has("--fresh-db") ? await freshDatabase() : await resolveDatabaseUrl({ rootDir: root });
+  // The embedded database started here holds .data/pglite: tell the other tools (db:status,
+  // db:seed, …) where to connect instead of opening the files themselves.
+  const publish = database.embedded && !alreadyServed && !flags.has("--fresh-db");
+  if (publish) {
+    await mkdir(path.dirname(infoPath), { recursive: true });
+    await writeFile(infoPath, `${JSON.stringify({ pid: process.pid, port: Number(new URL(database.url).port), url: database.url })}\n`);
+  }
   console.log(database.embedded ? `Database: embedded PostgreSQL (PGlite) at ${database.url}` : "Database: DATABASE_URL");
 
   const { applied } = await deploy({ databaseUrl: database.url, ...defaultMigratePaths(root) });
@@ -98,6 +113,7 @@ async function main() {
   const child = spawn(next, [mode === "dev" ? "dev" : "start", "-p", port], { cwd: root, stdio: "inherit", env });
   const stop = async (code: number) => {
     if (child.exitCode === null) child.kill("SIGTERM");
+    if (publish) await rm(infoPath, { force: true });
     await database.stop();
     process.exit(code);
   };
