@@ -1,4 +1,5 @@
 import type { TPrismaClient } from "../db/client";
+import { SLA_SELECT } from "./admin/settings";
 
 /** What a home page shows about the municipalities a person works in (a curator: several). */
 export function getHomeOverview(prisma: TPrismaClient, municipalityIds: string[]) {
@@ -8,11 +9,7 @@ export function getHomeOverview(prisma: TPrismaClient, municipalityIds: string[]
       id: true,
       name: true,
       timeZone: true,
-      slaRouteMinutes: true,
-      slaDraftMinutes: true,
-      slaForwardMinutes: true,
-      slaReworkMinutes: true,
-      slaAnswerMinutes: true,
+      ...SLA_SELECT,
       _count: { select: { users: { where: { active: true } }, departments: { where: { active: true } } } },
     },
     orderBy: { name: "asc" },

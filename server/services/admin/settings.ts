@@ -5,15 +5,20 @@ import { ServiceError } from "../errors";
 import type { TMunicipalitySettings } from "../../api/routers/admin/settings.schema";
 import { audit, type TAdminActor } from "./users";
 
-const SETTINGS_SELECT = {
-  id: true,
-  name: true,
-  timeZone: true,
+/** The five clock lengths of a municipality. */
+export const SLA_SELECT = {
   slaRouteMinutes: true,
   slaDraftMinutes: true,
   slaForwardMinutes: true,
   slaReworkMinutes: true,
   slaAnswerMinutes: true,
+} as const;
+
+const SETTINGS_SELECT = {
+  id: true,
+  name: true,
+  timeZone: true,
+  ...SLA_SELECT,
   updatedAt: true,
   region: { select: { name: true } },
 } as const;
