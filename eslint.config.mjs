@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 
 const config = [
   {
-    ignores: [".next/**", "node_modules/**", "server/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tmp/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "server/db/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "tmp/**",
+    ],
   },
   ...nextCoreWebVitals,
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ["**/*.{ts,tsx}"] })),
@@ -13,7 +22,10 @@ const config = [
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
@@ -31,7 +43,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "server/ must not import from app/ or components/." },
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "server/ must not import from app/ or components/.",
+            },
             { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "server/ must not depend on React." },
           ],
         },
@@ -46,14 +61,23 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "**/db/*", "**/db", "next", "next/*", "next-auth", "next-auth/*", "react"], message: "server/domain is pure TypeScript: pass data and `now` in." },
+            {
+              group: ["@prisma/*", "**/db/*", "**/db", "next", "next/*", "next-auth", "next-auth/*", "react"],
+              message: "server/domain is pure TypeScript: pass data and `now` in.",
+            },
           ],
         },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Inject `now` instead of reading the clock in the domain." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Inject `now` instead of reading the clock in the domain." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Inject `now` instead of reading the clock in the domain.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Inject `now` instead of reading the clock in the domain.",
+        },
       ],
     },
   },

@@ -6,10 +6,15 @@ test("an executor is refused the administration pages with 403", async ({ asExec
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Доступ запрещён" })).toBeVisible();
   }
-  await expect(page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Пользователи" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Пользователи" }),
+  ).toHaveCount(0);
 });
 
-test("an executor's direct API call to create a user is FORBIDDEN and creates nothing", async ({ asExecutor: page, browser }) => {
+test("an executor's direct API call to create a user is FORBIDDEN and creates nothing", async ({
+  asExecutor: page,
+  browser,
+}) => {
   const res = await trpcMutation(page.request, "admin.users.create", {
     username: "intruder",
     fullName: "Проникший Пользователь",
@@ -37,7 +42,11 @@ test("an executor's direct API call to create a user is FORBIDDEN and creates no
 test("the API refuses calls without a session with 401", async ({ request }) => {
   const res = await request.get("/api/trpc/me.get");
   expect(res.status()).toBe(401);
-  const create = await trpcMutation(request, "admin.departments.create", { name: "Отдел-призрак", shortName: "", isCoordinating: false });
+  const create = await trpcMutation(request, "admin.departments.create", {
+    name: "Отдел-призрак",
+    shortName: "",
+    isCoordinating: false,
+  });
   expect(create.status()).toBe(401);
 });
 

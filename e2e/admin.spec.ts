@@ -1,6 +1,9 @@
 import { expect, signInWithForm, test } from "./fixtures";
 
-test("the administrator creates an executor who can then sign in, and blocks them", async ({ asAdmin: page, browser }) => {
+test("the administrator creates an executor who can then sign in, and blocks them", async ({
+  asAdmin: page,
+  browser,
+}) => {
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Добавить пользователя" }).click();
 
@@ -75,7 +78,9 @@ test("the administrator adds and renames a department", async ({ asAdmin: page }
   await expect(row).toContainText("(ГОЧС)");
 
   await row.getByRole("button", { name: "Изменить" }).click();
-  await page.getByLabel("Название", { exact: true }).fill("Отдел по делам гражданской обороны и чрезвычайным ситуациям");
+  await page
+    .getByLabel("Название", { exact: true })
+    .fill("Отдел по делам гражданской обороны и чрезвычайным ситуациям");
   await page.getByRole("button", { name: "Сохранить" }).click();
   await expect(page.getByTestId("department-row").filter({ hasText: "гражданской обороны" })).toBeVisible();
 });
@@ -84,7 +89,9 @@ test("a department with people cannot be abolished", async ({ asAdmin: page }) =
   await page.goto("/admin/departments");
   const row = page.getByTestId("department-row").filter({ hasText: "Отдел жилищно-коммунального хозяйства" });
   await row.getByRole("button", { name: "Упразднить" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("В отделе есть действующие сотрудники (1)");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(
+    "В отделе есть действующие сотрудники (1)",
+  );
   await expect(row).not.toContainText("упразднён");
 });
 

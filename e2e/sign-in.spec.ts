@@ -2,7 +2,12 @@ import { expect, signInWithForm, test } from "./fixtures";
 
 const ROLES = [
   { login: "admin", name: "Ковалёв Андрей Петрович", role: "Администратор (сектор ИТ)", section: "Пользователи" },
-  { login: "coordinator", name: "Саркисян Анна Грантовна", role: "Координатор (отдел по организационным вопросам)", section: null },
+  {
+    login: "coordinator",
+    name: "Саркисян Анна Грантовна",
+    role: "Координатор (отдел по организационным вопросам)",
+    section: null,
+  },
   { login: "manager", name: "Мирошниченко Ольга Викторовна", role: "Управляющий делами", section: null },
   { login: "executor", name: "Хачатурян Армен Ервандович", role: "Исполнитель", section: null },
   { login: "curator", name: "Воронцова Светлана Игоревна", role: "Куратор", section: null },

@@ -24,14 +24,24 @@ export const NETWORKS = [
 ] as const;
 
 const DEPARTMENTS = [
-  { key: "org", name: "Отдел по организационным вопросам и делопроизводству", shortName: "Орготдел", isCoordinating: true },
+  {
+    key: "org",
+    name: "Отдел по организационным вопросам и делопроизводству",
+    shortName: "Орготдел",
+    isCoordinating: true,
+  },
   { key: "zhkh", name: "Отдел жилищно-коммунального хозяйства", shortName: "ЖКХ", isCoordinating: false },
   { key: "edu", name: "Отдел образования", shortName: "Образование", isCoordinating: false },
   { key: "arch", name: "Отдел архитектуры и градостроительства", shortName: "Архитектура", isCoordinating: false },
   { key: "social", name: "Управление социальной защиты населения", shortName: "УСЗН", isCoordinating: false },
   { key: "roads", name: "Отдел транспорта и дорожного хозяйства", shortName: "Дороги", isCoordinating: false },
   { key: "agro", name: "Отдел сельского хозяйства", shortName: "Сельское хозяйство", isCoordinating: false },
-  { key: "culture", name: "Отдел культуры, спорта и молодёжной политики", shortName: "Культура", isCoordinating: false },
+  {
+    key: "culture",
+    name: "Отдел культуры, спорта и молодёжной политики",
+    shortName: "Культура",
+    isCoordinating: false,
+  },
   { key: "it", name: "Сектор информационных технологий", shortName: "Сектор ИТ", isCoordinating: false },
 ] as const;
 
@@ -46,21 +56,111 @@ interface TDemoUser {
 }
 
 export const DEMO_USERS: readonly TDemoUser[] = [
-  { username: "admin", fullName: "Ковалёв Андрей Петрович", position: "Заведующий сектором информационных технологий", roles: ["ADMIN"], department: "it" },
-  { username: "coordinator", fullName: "Саркисян Анна Грантовна", position: "Начальник отдела по организационным вопросам", roles: ["COORDINATOR"], department: "org" },
-  { username: "manager", fullName: "Мирошниченко Ольга Викторовна", position: "Управляющий делами", roles: ["MANAGER"], department: null },
-  { username: "executor", fullName: "Хачатурян Армен Ервандович", position: "Ведущий специалист отдела ЖКХ", roles: ["EXECUTOR"], department: "zhkh" },
-  { username: "executor-edu", fullName: "Бондаренко Елена Сергеевна", position: "Главный специалист отдела образования", roles: ["EXECUTOR"], department: "edu" },
-  { username: "executor-arch", fullName: "Торосян Давид Сергеевич", position: "Ведущий специалист отдела архитектуры", roles: ["EXECUTOR"], department: "arch" },
-  { username: "executor-social", fullName: "Литвинова Марина Ивановна", position: "Главный специалист УСЗН", roles: ["EXECUTOR"], department: "social" },
-  { username: "executor-roads", fullName: "Погосов Артур Владимирович", position: "Ведущий специалист отдела транспорта", roles: ["EXECUTOR"], department: "roads" },
-  { username: "executor-agro", fullName: "Шевченко Николай Андреевич", position: "Главный специалист отдела сельского хозяйства", roles: ["EXECUTOR"], department: "agro" },
-  { username: "executor-culture", fullName: "Алексанян Карина Ашотовна", position: "Ведущий специалист отдела культуры", roles: ["EXECUTOR"], department: "culture" },
-  { username: "executor-org", fullName: "Гончаренко Ирина Павловна", position: "Ведущий специалист отдела по организационным вопросам", roles: ["EXECUTOR"], department: "org" },
-  { username: "executor-it", fullName: "Мкртчян Артём Арменович", position: "Ведущий специалист сектора ИТ", roles: ["EXECUTOR"], department: "it" },
-  { username: "curator", fullName: "Воронцова Светлана Игоревна", position: "Консультант управления по работе с обращениями граждан Правительства Ростовской области", roles: ["CURATOR"], department: null },
-  { username: "deputy", fullName: "Кузнецов Виктор Николаевич", position: "Заместитель главы Администрации", roles: ["DEPUTY_HEAD"], department: null },
-  { username: "head", fullName: "Мелконян Сергей Ашотович", position: "Глава Администрации Мясниковского района", roles: ["HEAD"], department: null },
+  {
+    username: "admin",
+    fullName: "Ковалёв Андрей Петрович",
+    position: "Заведующий сектором информационных технологий",
+    roles: ["ADMIN"],
+    department: "it",
+  },
+  {
+    username: "coordinator",
+    fullName: "Саркисян Анна Грантовна",
+    position: "Начальник отдела по организационным вопросам",
+    roles: ["COORDINATOR"],
+    department: "org",
+  },
+  {
+    username: "manager",
+    fullName: "Мирошниченко Ольга Викторовна",
+    position: "Управляющий делами",
+    roles: ["MANAGER"],
+    department: null,
+  },
+  {
+    username: "executor",
+    fullName: "Хачатурян Армен Ервандович",
+    position: "Ведущий специалист отдела ЖКХ",
+    roles: ["EXECUTOR"],
+    department: "zhkh",
+  },
+  {
+    username: "executor-edu",
+    fullName: "Бондаренко Елена Сергеевна",
+    position: "Главный специалист отдела образования",
+    roles: ["EXECUTOR"],
+    department: "edu",
+  },
+  {
+    username: "executor-arch",
+    fullName: "Торосян Давид Сергеевич",
+    position: "Ведущий специалист отдела архитектуры",
+    roles: ["EXECUTOR"],
+    department: "arch",
+  },
+  {
+    username: "executor-social",
+    fullName: "Литвинова Марина Ивановна",
+    position: "Главный специалист УСЗН",
+    roles: ["EXECUTOR"],
+    department: "social",
+  },
+  {
+    username: "executor-roads",
+    fullName: "Погосов Артур Владимирович",
+    position: "Ведущий специалист отдела транспорта",
+    roles: ["EXECUTOR"],
+    department: "roads",
+  },
+  {
+    username: "executor-agro",
+    fullName: "Шевченко Николай Андреевич",
+    position: "Главный специалист отдела сельского хозяйства",
+    roles: ["EXECUTOR"],
+    department: "agro",
+  },
+  {
+    username: "executor-culture",
+    fullName: "Алексанян Карина Ашотовна",
+    position: "Ведущий специалист отдела культуры",
+    roles: ["EXECUTOR"],
+    department: "culture",
+  },
+  {
+    username: "executor-org",
+    fullName: "Гончаренко Ирина Павловна",
+    position: "Ведущий специалист отдела по организационным вопросам",
+    roles: ["EXECUTOR"],
+    department: "org",
+  },
+  {
+    username: "executor-it",
+    fullName: "Мкртчян Артём Арменович",
+    position: "Ведущий специалист сектора ИТ",
+    roles: ["EXECUTOR"],
+    department: "it",
+  },
+  {
+    username: "curator",
+    fullName: "Воронцова Светлана Игоревна",
+    position: "Консультант управления по работе с обращениями граждан Правительства Ростовской области",
+    roles: ["CURATOR"],
+    department: null,
+  },
+  {
+    username: "deputy",
+    fullName: "Кузнецов Виктор Николаевич",
+    position: "Заместитель главы Администрации",
+    roles: ["DEPUTY_HEAD"],
+    department: null,
+  },
+  {
+    username: "head",
+    fullName: "Мелконян Сергей Ашотович",
+    position: "Глава Администрации Мясниковского района",
+    roles: ["HEAD"],
+    department: null,
+  },
 ];
 
 const TOPICS: { name: string; department: TDeptKey }[] = [
@@ -77,20 +177,53 @@ const TOPICS: { name: string; department: TDeptKey }[] = [
 ];
 
 const LEGAL_ACTS = [
-  { title: "Об общих принципах организации местного самоуправления в Российской Федерации", citation: "Федеральный закон от 06.10.2003 № 131-ФЗ" },
-  { title: "О порядке рассмотрения обращений граждан Российской Федерации", citation: "Федеральный закон от 02.05.2006 № 59-ФЗ" },
+  {
+    title: "Об общих принципах организации местного самоуправления в Российской Федерации",
+    citation: "Федеральный закон от 06.10.2003 № 131-ФЗ",
+  },
+  {
+    title: "О порядке рассмотрения обращений граждан Российской Федерации",
+    citation: "Федеральный закон от 02.05.2006 № 59-ФЗ",
+  },
   { title: "Жилищный кодекс Российской Федерации", citation: "Федеральный закон от 29.12.2004 № 188-ФЗ" },
-  { title: "Об автомобильных дорогах и о дорожной деятельности в Российской Федерации", citation: "Федеральный закон от 08.11.2007 № 257-ФЗ" },
+  {
+    title: "Об автомобильных дорогах и о дорожной деятельности в Российской Федерации",
+    citation: "Федеральный закон от 08.11.2007 № 257-ФЗ",
+  },
   { title: "Об образовании в Российской Федерации", citation: "Федеральный закон от 29.12.2012 № 273-ФЗ" },
 ];
 
 // п.6: Twitter and Instagram as pages of the legal entity; OK, VK and Facebook as pages of an
 // official representative of the authority. Telegram is not named there: the legal entity.
 const ACCOUNTS = [
-  { network: "VK", name: "Администрация Мясниковского района", url: "https://vk.com/myasnikovskiy_rayon", ownerKind: "OFFICIAL_REPRESENTATIVE", ownerName: "Мелконян Сергей Ашотович" },
-  { network: "OK", name: "Администрация Мясниковского района", url: "https://ok.ru/myasnikovskiy.rayon", ownerKind: "OFFICIAL_REPRESENTATIVE", ownerName: "Мелконян Сергей Ашотович" },
-  { network: "TELEGRAM", name: "Мясниковский район — официально", url: "https://t.me/myasnikovskiy_official", ownerKind: "LEGAL_ENTITY", ownerName: null },
-  { network: "X", name: "Администрация Мясниковского района", url: "https://x.com/myasnikovskiy_adm", ownerKind: "LEGAL_ENTITY", ownerName: null },
+  {
+    network: "VK",
+    name: "Администрация Мясниковского района",
+    url: "https://vk.com/myasnikovskiy_rayon",
+    ownerKind: "OFFICIAL_REPRESENTATIVE",
+    ownerName: "Мелконян Сергей Ашотович",
+  },
+  {
+    network: "OK",
+    name: "Администрация Мясниковского района",
+    url: "https://ok.ru/myasnikovskiy.rayon",
+    ownerKind: "OFFICIAL_REPRESENTATIVE",
+    ownerName: "Мелконян Сергей Ашотович",
+  },
+  {
+    network: "TELEGRAM",
+    name: "Мясниковский район — официально",
+    url: "https://t.me/myasnikovskiy_official",
+    ownerKind: "LEGAL_ENTITY",
+    ownerName: null,
+  },
+  {
+    network: "X",
+    name: "Администрация Мясниковского района",
+    url: "https://x.com/myasnikovskiy_adm",
+    ownerKind: "LEGAL_ENTITY",
+    ownerName: null,
+  },
 ] as const;
 
 export interface TSeedOptions {
@@ -109,7 +242,11 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
     });
   }
 
-  const region = await prisma.region.upsert({ where: { name: "Ростовская область" }, update: {}, create: { name: "Ростовская область" } });
+  const region = await prisma.region.upsert({
+    where: { name: "Ростовская область" },
+    update: {},
+    create: { name: "Ростовская область" },
+  });
   const municipality = await prisma.municipality.upsert({
     where: { regionId_name: { regionId: region.id, name: "Мясниковский район" } },
     update: {},
@@ -121,7 +258,12 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
     const row = await prisma.department.upsert({
       where: { municipalityId_name: { municipalityId: municipality.id, name: d.name } },
       update: {},
-      create: { municipalityId: municipality.id, name: d.name, shortName: d.shortName, isCoordinating: d.isCoordinating },
+      create: {
+        municipalityId: municipality.id,
+        name: d.name,
+        shortName: d.shortName,
+        isCoordinating: d.isCoordinating,
+      },
     });
     departmentIds[d.key] = row.id;
   }
@@ -166,7 +308,13 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
     await prisma.socialAccount.upsert({
       where: { networkId_url: { networkId: network.id, url: a.url } },
       update: {},
-      create: { municipalityId: municipality.id, networkId: network.id, name: a.name, url: a.url, ownerKind: a.ownerKind },
+      create: {
+        municipalityId: municipality.id,
+        networkId: network.id,
+        name: a.name,
+        url: a.url,
+        ownerKind: a.ownerKind,
+      },
     });
   }
 

@@ -58,10 +58,7 @@ const commands: Record<string, TCommand> = {
       "Edited after being applied (restore the applied version; change the schema with a new migration)",
       report.edited,
     );
-    printList(
-      "Failed (repair what it changed, then `npm run db:rolled-back <name>` and deploy again)",
-      report.failed,
-    );
+    printList("Failed (repair what it changed, then `npm run db:rolled-back <name>` and deploy again)", report.failed);
     printList("Applied to the database but missing from the folder", report.missingLocally);
     if (report.upToDate) console.log("The database is up to date.");
     return report.upToDate ? 0 : 1;

@@ -14,13 +14,19 @@ export function generatePrismaClient(root = process.cwd(), options: { force?: bo
 
   const placeholder = path.join(root, "node_modules", ".cache", "otklik", "no-schema-engine");
   mkdirSync(path.dirname(placeholder), { recursive: true });
-  if (!existsSync(placeholder) || statSync(placeholder).size === 0) writeFileSync(placeholder, "not used by prisma generate\n");
+  if (!existsSync(placeholder) || statSync(placeholder).size === 0)
+    writeFileSync(placeholder, "not used by prisma generate\n");
 
   const prisma = path.join(root, "node_modules", ".bin", "prisma");
   const r = spawnSync(prisma, ["generate"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });
   if (r.status !== 0) throw new Error("prisma generate failed");
   writeFileSync(stamp, current);

@@ -82,9 +82,14 @@ async function main() {
   const publish = database.embedded && !alreadyServed && !flags.has("--fresh-db");
   if (publish) {
     await mkdir(path.dirname(infoPath), { recursive: true });
-    await writeFile(infoPath, `${JSON.stringify({ pid: process.pid, port: Number(new URL(database.url).port), url: database.url })}\n`);
+    await writeFile(
+      infoPath,
+      `${JSON.stringify({ pid: process.pid, port: Number(new URL(database.url).port), url: database.url })}\n`,
+    );
   }
-  console.log(database.embedded ? `Database: embedded PostgreSQL (PGlite) at ${database.url}` : "Database: DATABASE_URL");
+  console.log(
+    database.embedded ? `Database: embedded PostgreSQL (PGlite) at ${database.url}` : "Database: DATABASE_URL",
+  );
 
   const { applied } = await deploy({ databaseUrl: database.url, ...defaultMigratePaths(root) });
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date.");

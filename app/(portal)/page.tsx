@@ -36,7 +36,9 @@ export default async function HomePage() {
               <dd data-testid="home-roles">{user.roles.map((r) => ROLE_LABELS[r]).join("; ")}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">{user.roles.includes("CURATOR") ? "Курируемые муниципальные образования" : "Муниципальное образование"}</dt>
+              <dt className="text-slate-500">
+                {user.roles.includes("CURATOR") ? "Курируемые муниципальные образования" : "Муниципальное образование"}
+              </dt>
               <dd>{municipalities.map((m) => m.name).join(", ") || "—"}</dd>
             </div>
             {user.department ? (
@@ -72,7 +74,10 @@ export default async function HomePage() {
           <ul className="mt-3 flex flex-wrap gap-2">
             {sections.map((s) => (
               <li key={s.href}>
-                <Link href={s.href} className="inline-block rounded-md border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50">
+                <Link
+                  href={s.href}
+                  className="inline-block rounded-md border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+                >
                   {s.label}
                 </Link>
               </li>

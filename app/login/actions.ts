@@ -17,7 +17,8 @@ const ZForm = z.object({
 
 /** Only paths inside the portal: never redirect to another site after sign-in. */
 function safeRedirect(from: string | undefined): string {
-  if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\") || from.startsWith("/login")) return "/";
+  if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\") || from.startsWith("/login"))
+    return "/";
   return from;
 }
 

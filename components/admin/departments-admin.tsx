@@ -40,15 +40,31 @@ function DepartmentForm({
       <h2 className="font-semibold">{title}</h2>
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="d-name" label="Название" error={fields.name}>
-          <input id="d-name" className={inputClass} value={v.name} aria-invalid={Boolean(fields.name)} onChange={(e) => setV({ ...v, name: e.target.value })} />
+          <input
+            id="d-name"
+            className={inputClass}
+            value={v.name}
+            aria-invalid={Boolean(fields.name)}
+            onChange={(e) => setV({ ...v, name: e.target.value })}
+          />
         </Field>
         <Field id="d-shortName" label="Краткое название" error={fields.shortName}>
-          <input id="d-shortName" className={inputClass} value={v.shortName} onChange={(e) => setV({ ...v, shortName: e.target.value })} />
+          <input
+            id="d-shortName"
+            className={inputClass}
+            value={v.shortName}
+            onChange={(e) => setV({ ...v, shortName: e.target.value })}
+          />
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={v.isCoordinating} onChange={(e) => setV({ ...v, isCoordinating: e.target.checked })} />
-        Координирующий отдел (по организационным вопросам и делопроизводству): направляет публикации, передаёт ответы куратору, размещает ответы
+        <input
+          type="checkbox"
+          checked={v.isCoordinating}
+          onChange={(e) => setV({ ...v, isCoordinating: e.target.checked })}
+        />
+        Координирующий отдел (по организационным вопросам и делопроизводству): направляет публикации, передаёт ответы
+        куратору, размещает ответы
       </label>
       <FormMessage message={message} />
       <div className="flex gap-2">
@@ -75,8 +91,12 @@ export function DepartmentsAdmin() {
     await queryClient.invalidateQueries({ queryKey: trpc.admin.departments.list.queryKey() });
   };
   const create = useMutation(trpc.admin.departments.create.mutationOptions({ onSuccess: after("Отдел создан") }));
-  const update = useMutation(trpc.admin.departments.update.mutationOptions({ onSuccess: after("Изменения сохранены") }));
-  const setActive = useMutation(trpc.admin.departments.setActive.mutationOptions({ onSuccess: after("Статус отдела изменён") }));
+  const update = useMutation(
+    trpc.admin.departments.update.mutationOptions({ onSuccess: after("Изменения сохранены") }),
+  );
+  const setActive = useMutation(
+    trpc.admin.departments.setActive.mutationOptions({ onSuccess: after("Статус отдела изменён") }),
+  );
   const current = editing?.id ? update : create;
 
   return (
@@ -118,12 +138,20 @@ export function DepartmentsAdmin() {
           </thead>
           <tbody>
             {departments.map((d) => (
-              <tr key={d.id} className={`border-t border-slate-100 ${d.active ? "" : "text-slate-400"}`} data-testid="department-row">
+              <tr
+                key={d.id}
+                className={`border-t border-slate-100 ${d.active ? "" : "text-slate-400"}`}
+                data-testid="department-row"
+              >
                 <td className="px-3 py-2">
                   {d.name}
                   {d.shortName ? <span className="text-slate-500"> ({d.shortName})</span> : null}
-                  {d.isCoordinating ? <span className="ml-2 rounded bg-brand-100 px-1.5 text-xs text-brand-900">координирующий</span> : null}
-                  {d.active ? null : <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700">упразднён</span>}
+                  {d.isCoordinating ? (
+                    <span className="ml-2 rounded bg-brand-100 px-1.5 text-xs text-brand-900">координирующий</span>
+                  ) : null}
+                  {d.active ? null : (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700">упразднён</span>
+                  )}
                 </td>
                 <td className="px-3 py-2">{d._count.users}</td>
                 <td className="space-x-1 px-3 py-2 whitespace-nowrap">
@@ -132,12 +160,19 @@ export function DepartmentsAdmin() {
                     onClick={() => {
                       update.reset();
                       setNotice(null);
-                      setEditing({ id: d.id, values: { name: d.name, shortName: d.shortName ?? "", isCoordinating: d.isCoordinating } });
+                      setEditing({
+                        id: d.id,
+                        values: { name: d.name, shortName: d.shortName ?? "", isCoordinating: d.isCoordinating },
+                      });
                     }}
                   >
                     Изменить
                   </Button>
-                  <Button variant={d.active ? "danger" : "secondary"} disabled={setActive.isPending} onClick={() => setActive.mutate({ id: d.id, active: !d.active })}>
+                  <Button
+                    variant={d.active ? "danger" : "secondary"}
+                    disabled={setActive.isPending}
+                    onClick={() => setActive.mutate({ id: d.id, active: !d.active })}
+                  >
                     {d.active ? "Упразднить" : "Восстановить"}
                   </Button>
                 </td>

@@ -13,11 +13,14 @@ export function SettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.admin.settings.get.queryOptions());
-  const [form, setForm] = useState(() => ({
-    name: data.name,
-    timeZone: data.timeZone,
-    ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(data[f])])),
-  }) as Record<"name" | "timeZone" | keyof TSlaSettings, string>);
+  const [form, setForm] = useState(
+    () =>
+      ({
+        name: data.name,
+        timeZone: data.timeZone,
+        ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(data[f])])),
+      }) as Record<"name" | "timeZone" | keyof TSlaSettings, string>,
+  );
   const [saved, setSaved] = useState(false);
   const mutation = useMutation(
     trpc.admin.settings.update.mutationOptions({
@@ -49,11 +52,29 @@ export function SettingsForm() {
     <form onSubmit={submit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="name" label="Название муниципального образования" error={fields.name}>
-          <input id="name" className={inputClass} value={form.name} aria-invalid={Boolean(fields.name)} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            id="name"
+            className={inputClass}
+            value={form.name}
+            aria-invalid={Boolean(fields.name)}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </Field>
-        <Field id="timeZone" label="Часовой пояс" error={fields.timeZone} hint="Все сроки показываются в этом часовом поясе">
-          <select id="timeZone" className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
-            {(RUSSIAN_TIME_ZONES as readonly string[]).includes(form.timeZone) ? null : <option value={form.timeZone}>{form.timeZone}</option>}
+        <Field
+          id="timeZone"
+          label="Часовой пояс"
+          error={fields.timeZone}
+          hint="Все сроки показываются в этом часовом поясе"
+        >
+          <select
+            id="timeZone"
+            className={inputClass}
+            value={form.timeZone}
+            onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
+          >
+            {(RUSSIAN_TIME_ZONES as readonly string[]).includes(form.timeZone) ? null : (
+              <option value={form.timeZone}>{form.timeZone}</option>
+            )}
             {RUSSIAN_TIME_ZONES.map((z) => (
               <option key={z} value={z}>
                 {z}
@@ -69,7 +90,13 @@ export function SettingsForm() {
         </p>
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {SLA_FIELDS.map((f) => (
-            <Field key={f} id={f} label={SLA_LABELS[f]} error={fields[f]} hint={`По регламенту: ${formatMinutes(REGULATION_SLA[f])}`}>
+            <Field
+              key={f}
+              id={f}
+              label={SLA_LABELS[f]}
+              error={fields[f]}
+              hint={`По регламенту: ${formatMinutes(REGULATION_SLA[f])}`}
+            >
               <input
                 id={f}
                 inputMode="numeric"
@@ -90,7 +117,9 @@ export function SettingsForm() {
         </Button>
         <Button
           variant="secondary"
-          onClick={() => setForm({ ...form, ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(REGULATION_SLA[f])])) })}
+          onClick={() =>
+            setForm({ ...form, ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(REGULATION_SLA[f])])) })
+          }
         >
           Сроки по регламенту
         </Button>

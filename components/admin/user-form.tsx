@@ -58,19 +58,55 @@ export function UserForm({
       <h2 className="font-semibold">{mode === "create" ? "Новый пользователь" : `Изменение: ${initial.fullName}`}</h2>
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="u-fullName" label="ФИО" error={fields.fullName}>
-          <input id="u-fullName" className={inputClass} value={v.fullName} aria-invalid={Boolean(fields.fullName)} onChange={(e) => setV({ ...v, fullName: e.target.value })} />
+          <input
+            id="u-fullName"
+            className={inputClass}
+            value={v.fullName}
+            aria-invalid={Boolean(fields.fullName)}
+            onChange={(e) => setV({ ...v, fullName: e.target.value })}
+          />
         </Field>
-        <Field id="u-username" label="Логин" error={fields.username} hint={mode === "edit" ? "Логин не меняется" : "Латинские буквы, цифры, точка, дефис"}>
-          <input id="u-username" className={inputClass} value={v.username} disabled={mode === "edit"} aria-invalid={Boolean(fields.username)} onChange={(e) => setV({ ...v, username: e.target.value })} />
+        <Field
+          id="u-username"
+          label="Логин"
+          error={fields.username}
+          hint={mode === "edit" ? "Логин не меняется" : "Латинские буквы, цифры, точка, дефис"}
+        >
+          <input
+            id="u-username"
+            className={inputClass}
+            value={v.username}
+            disabled={mode === "edit"}
+            aria-invalid={Boolean(fields.username)}
+            onChange={(e) => setV({ ...v, username: e.target.value })}
+          />
         </Field>
         <Field id="u-email" label="Электронная почта" error={fields.email}>
-          <input id="u-email" type="email" className={inputClass} value={v.email} aria-invalid={Boolean(fields.email)} onChange={(e) => setV({ ...v, email: e.target.value })} />
+          <input
+            id="u-email"
+            type="email"
+            className={inputClass}
+            value={v.email}
+            aria-invalid={Boolean(fields.email)}
+            onChange={(e) => setV({ ...v, email: e.target.value })}
+          />
         </Field>
         <Field id="u-position" label="Должность" error={fields.position}>
-          <input id="u-position" className={inputClass} value={v.position} onChange={(e) => setV({ ...v, position: e.target.value })} />
+          <input
+            id="u-position"
+            className={inputClass}
+            value={v.position}
+            onChange={(e) => setV({ ...v, position: e.target.value })}
+          />
         </Field>
         <Field id="u-departmentId" label="Отдел" error={fields.departmentId}>
-          <select id="u-departmentId" className={inputClass} value={v.departmentId} aria-invalid={Boolean(fields.departmentId)} onChange={(e) => setV({ ...v, departmentId: e.target.value })}>
+          <select
+            id="u-departmentId"
+            className={inputClass}
+            value={v.departmentId}
+            aria-invalid={Boolean(fields.departmentId)}
+            onChange={(e) => setV({ ...v, departmentId: e.target.value })}
+          >
             <option value="">— не указан —</option>
             {departments
               .filter((d) => d.active || d.id === v.departmentId)
@@ -83,7 +119,15 @@ export function UserForm({
         </Field>
         {mode === "create" ? (
           <Field id="u-password" label="Пароль" error={fields.password} hint="Не короче 8 символов, буквы и цифры">
-            <input id="u-password" type="password" autoComplete="new-password" className={inputClass} value={v.password} aria-invalid={Boolean(fields.password)} onChange={(e) => setV({ ...v, password: e.target.value })} />
+            <input
+              id="u-password"
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+              value={v.password}
+              aria-invalid={Boolean(fields.password)}
+              onChange={(e) => setV({ ...v, password: e.target.value })}
+            />
           </Field>
         ) : null}
       </div>

@@ -14,7 +14,12 @@ export function UsersAdmin({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState("");
-  const users = useQuery(trpc.admin.users.list.queryOptions({ query: query || undefined, includeInactive: true }, { placeholderData: (prev) => prev }));
+  const users = useQuery(
+    trpc.admin.users.list.queryOptions(
+      { query: query || undefined, includeInactive: true },
+      { placeholderData: (prev) => prev },
+    ),
+  );
   const { data: departments } = useSuspenseQuery(trpc.admin.departments.list.queryOptions());
   const [editing, setEditing] = useState<TEditing>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,7 +37,11 @@ export function UsersAdmin({ timeZone }: { timeZone: string }) {
   const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: done("Пользователь создан") }));
   const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: done("Изменения сохранены") }));
   const setActive = useMutation(trpc.admin.users.setActive.mutationOptions({ onSuccess: done("Статус изменён") }));
-  const reset = useMutation(trpc.admin.users.resetPassword.mutationOptions({ onSuccess: done("Пароль изменён; прежние сеансы пользователя завершены") }));
+  const reset = useMutation(
+    trpc.admin.users.resetPassword.mutationOptions({
+      onSuccess: done("Пароль изменён; прежние сеансы пользователя завершены"),
+    }),
+  );
 
   const active = editing?.mode === "create" ? create : update;
   const { message, fields } = errorsOf(active.error);
@@ -98,8 +107,19 @@ export function UsersAdmin({ timeZone }: { timeZone: string }) {
           <label htmlFor="new-password" className="block text-sm font-medium">
             Новый пароль для {passwordFor.name}
           </label>
-          <input id="new-password" type="password" autoComplete="new-password" className={`${inputClass} max-w-sm`} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
-          {resetErrors.fields.password ? <p className="text-sm text-red-700">{resetErrors.fields.password}</p> : <FormMessage message={resetErrors.message} />}
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            className={`${inputClass} max-w-sm`}
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+          />
+          {resetErrors.fields.password ? (
+            <p className="text-sm text-red-700">{resetErrors.fields.password}</p>
+          ) : (
+            <FormMessage message={resetErrors.message} />
+          )}
           <div className="flex gap-2">
             <Button type="submit" disabled={reset.isPending}>
               Сменить пароль
@@ -143,11 +163,17 @@ export function UsersAdmin({ timeZone }: { timeZone: string }) {
               </tr>
             ) : (
               users.data.map((u) => (
-                <tr key={u.id} className={`border-t border-slate-100 ${u.active ? "" : "text-slate-400"}`} data-testid={`user-row-${u.username}`}>
+                <tr
+                  key={u.id}
+                  className={`border-t border-slate-100 ${u.active ? "" : "text-slate-400"}`}
+                  data-testid={`user-row-${u.username}`}
+                >
                   <td className="px-3 py-2">
                     {u.fullName}
                     {u.position ? <span className="block text-xs text-slate-500">{u.position}</span> : null}
-                    {u.active ? null : <span className="ml-1 rounded bg-slate-200 px-1.5 text-xs text-slate-700">заблокирован</span>}
+                    {u.active ? null : (
+                      <span className="ml-1 rounded bg-slate-200 px-1.5 text-xs text-slate-700">заблокирован</span>
+                    )}
                   </td>
                   <td className="px-3 py-2">{u.username}</td>
                   <td className="px-3 py-2">{u.roles.map((r) => ROLE_SHORT_LABELS[r]).join(", ")}</td>
@@ -176,10 +202,20 @@ export function UsersAdmin({ timeZone }: { timeZone: string }) {
                     >
                       Изменить
                     </Button>
-                    <Button variant="secondary" onClick={() => { reset.reset(); setPasswordFor({ id: u.id, name: u.fullName }); }}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        reset.reset();
+                        setPasswordFor({ id: u.id, name: u.fullName });
+                      }}
+                    >
                       Пароль
                     </Button>
-                    <Button variant={u.active ? "danger" : "secondary"} disabled={setActive.isPending} onClick={() => setActive.mutate({ id: u.id, active: !u.active })}>
+                    <Button
+                      variant={u.active ? "danger" : "secondary"}
+                      disabled={setActive.isPending}
+                      onClick={() => setActive.mutate({ id: u.id, active: !u.active })}
+                    >
                       {u.active ? "Заблокировать" : "Разблокировать"}
                     </Button>
                   </td>

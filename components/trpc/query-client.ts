@@ -9,7 +9,8 @@ export function makeQueryClient() {
         staleTime: 30_000,
         retry: (failureCount, error) => {
           const code = (error as { data?: { code?: string } }).data?.code;
-          if (code === "UNAUTHORIZED" || code === "FORBIDDEN" || code === "NOT_FOUND" || code === "BAD_REQUEST") return false;
+          if (code === "UNAUTHORIZED" || code === "FORBIDDEN" || code === "NOT_FOUND" || code === "BAD_REQUEST")
+            return false;
           return failureCount < 2;
         },
       },

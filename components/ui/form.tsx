@@ -21,7 +21,19 @@ export function errorsOf(error: unknown): { message: string | null; fields: Reco
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500";
 
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -41,7 +53,10 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
 export function FormMessage({ message, tone = "error" }: { message: string | null; tone?: "error" | "success" }) {
   if (!message) return null;
   return (
-    <p role={tone === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
+    <p
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md px-3 py-2 text-sm ${tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}
+    >
       {message}
     </p>
   );
@@ -58,7 +73,11 @@ export function Button({
     danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
   }[variant];
   return (
-    <button type="button" {...props} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${styles} ${props.className ?? ""}`}>
+    <button
+      type="button"
+      {...props}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${styles} ${props.className ?? ""}`}
+    >
       {children}
     </button>
   );

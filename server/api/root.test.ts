@@ -59,7 +59,8 @@ describe("every tRPC procedure", () => {
     "%s is FORBIDDEN to every role without the administration permission",
     async (path) => {
       const [, area] = path.split(".");
-      const permission = area === "users" ? "admin.users" : area === "departments" ? "admin.departments" : "admin.settings";
+      const permission =
+        area === "users" ? "admin.users" : area === "departments" ? "admin.departments" : "admin.settings";
       for (const role of ROLES.filter((r) => !hasPermission([r], permission))) {
         expect(await codeOf(call(createCaller(contextAs([role])), path)), role).toBe("FORBIDDEN");
       }

@@ -26,7 +26,8 @@ const t = initTRPC.context<TContext>().create({
     return {
       ...shape,
       // Unexpected failures keep their details in the server log, not in the browser.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Внутренняя ошибка сервера. Повторите попытку позже." : shape.message,
+      message:
+        error.code === "INTERNAL_SERVER_ERROR" ? "Внутренняя ошибка сервера. Повторите попытку позже." : shape.message,
       data: { ...shape.data, fieldErrors, stack: undefined },
     };
   },

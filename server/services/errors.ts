@@ -19,11 +19,16 @@ export class ServiceError extends Error {
 /** Prisma's unique-constraint violation, raised by concurrent or duplicate writes. */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+  const e = error as {
+    code?: unknown;
+    meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } };
+  };
   if (e.code !== "P2002") return false;
   if (!field) return true;
   const target = e.meta?.target;
   const fields = e.meta?.driverAdapterError?.cause?.constraint?.fields;
-  const names = [target, fields].flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : typeof v === "string" ? [v] : []));
+  const names = [target, fields].flatMap((v): unknown[] =>
+    Array.isArray(v) ? (v as unknown[]) : typeof v === "string" ? [v] : [],
+  );
   return names.length === 0 || names.some((n) => String(n).replace(/"/g, "").includes(field));
 }

@@ -13,9 +13,18 @@ let defaultHash: Promise<string> | undefined;
 export const FACTORY_PASSWORD = "Parol2026";
 
 export async function createMunicipality(prisma: TPrismaClient, overrides: { name?: string; timeZone?: string } = {}) {
-  const region = await prisma.region.upsert({ where: { name: "Тестовая область" }, update: {}, create: { name: "Тестовая область" } });
+  const region = await prisma.region.upsert({
+    where: { name: "Тестовая область" },
+    update: {},
+    create: { name: "Тестовая область" },
+  });
   return prisma.municipality.create({
-    data: { regionId: region.id, name: overrides.name ?? `Район ${unique()}`, timeZone: overrides.timeZone ?? "Europe/Moscow", ...REGULATION_SLA },
+    data: {
+      regionId: region.id,
+      name: overrides.name ?? `Район ${unique()}`,
+      timeZone: overrides.timeZone ?? "Europe/Moscow",
+      ...REGULATION_SLA,
+    },
   });
 }
 
@@ -47,7 +56,9 @@ export async function createUser(
     curates?: string[];
   },
 ) {
-  const passwordHash = input.password ? await hashPassword(input.password) : await (defaultHash ??= hashPassword(FACTORY_PASSWORD));
+  const passwordHash = input.password
+    ? await hashPassword(input.password)
+    : await (defaultHash ??= hashPassword(FACTORY_PASSWORD));
   const username = input.username ?? `user-${unique()}`;
   return prisma.user.create({
     data: {
@@ -61,7 +72,9 @@ export async function createUser(
       active: input.active ?? true,
       municipalityId: input.municipalityId,
       departmentId: input.departmentId ?? null,
-      ...(input.curates ? { curatedMunicipalities: { create: input.curates.map((municipalityId) => ({ municipalityId })) } } : {}),
+      ...(input.curates
+        ? { curatedMunicipalities: { create: input.curates.map((municipalityId) => ({ municipalityId })) } }
+        : {}),
     },
   });
 }
@@ -72,6 +85,8 @@ export async function contextFor(
   user: { id: string } | null,
   now: Date = new Date("2026-11-27T09:00:00Z"),
 ): Promise<TContext> {
-  const sessionUser = user ? await loadSessionUser(prisma, { userId: user.id, authAt: Math.floor(now.getTime() / 1000) }) : null;
+  const sessionUser = user
+    ? await loadSessionUser(prisma, { userId: user.id, authAt: Math.floor(now.getTime() / 1000) })
+    : null;
   return { db: prisma, user: sessionUser, ip: "203.0.113.7", now: () => now };
 }

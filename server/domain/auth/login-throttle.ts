@@ -39,11 +39,7 @@ export function lockedFor(state: TThrottleState | null, now: Date): number {
 }
 
 /** The state after one more failure at `now`. */
-export function registerFailure(
-  state: TThrottleState | null,
-  now: Date,
-  policy: TThrottlePolicy,
-): TThrottleState {
+export function registerFailure(state: TThrottleState | null, now: Date, policy: TThrottlePolicy): TThrottleState {
   const inWindow = state !== null && now.getTime() - state.windowStart.getTime() < policy.windowMs;
   const failures = inWindow ? state.failures + 1 : 1;
   const windowStart = inWindow ? state.windowStart : now;

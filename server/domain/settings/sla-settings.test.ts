@@ -14,7 +14,12 @@ describe("SLA settings", () => {
   });
 
   it("refuses zero, fractions and more than a week", () => {
-    const problems = checkSlaSettings({ ...REGULATION_SLA, slaRouteMinutes: 0, slaReworkMinutes: 1.5, slaAnswerMinutes: 20_000 });
+    const problems = checkSlaSettings({
+      ...REGULATION_SLA,
+      slaRouteMinutes: 0,
+      slaReworkMinutes: 1.5,
+      slaAnswerMinutes: 20_000,
+    });
     expect(problems.map((p) => p.field).sort()).toEqual(["slaAnswerMinutes", "slaReworkMinutes", "slaRouteMinutes"]);
   });
 

@@ -64,7 +64,14 @@ export async function updateDepartment(prisma: TPrismaClient, actor: TAdminActor
         data: { name: input.name, shortName: input.shortName, isCoordinating: input.isCoordinating },
         select: DEPARTMENT_SELECT,
       });
-      await audit(tx, actor, "department.update", department.id, { before: before.name, after: department.name }, "Department");
+      await audit(
+        tx,
+        actor,
+        "department.update",
+        department.id,
+        { before: before.name, after: department.name },
+        "Department",
+      );
       return department;
     });
   } catch (error) {
@@ -72,20 +79,30 @@ export async function updateDepartment(prisma: TPrismaClient, actor: TAdminActor
   }
 }
 
-export async function setDepartmentActive(prisma: TPrismaClient, actor: TAdminActor, input: { id: string; active: boolean }) {
+export async function setDepartmentActive(
+  prisma: TPrismaClient,
+  actor: TAdminActor,
+  input: { id: string; active: boolean },
+) {
   return prisma.$transaction(async (tx) => {
     const department = await tx.department.findFirst({ where: { id: input.id, municipalityId: actor.municipalityId } });
     if (!department) throw new ServiceError("NOT_FOUND", "Отдел не найден");
     if (!input.active) {
       const people = await tx.user.count({ where: { departmentId: department.id, active: true } });
       if (people > 0) {
-        throw new ServiceError("CONFLICT", `В отделе есть действующие сотрудники (${people}): сначала переведите их в другой отдел`);
+        throw new ServiceError(
+          "CONFLICT",
+          `В отделе есть действующие сотрудники (${people}): сначала переведите их в другой отдел`,
+        );
       }
       const openCases = await tx.case.count({
         where: { departmentId: department.id, status: { notIn: ["POSTED", "DECLINED", "CANCELLED"] } },
       });
       if (openCases > 0) {
-        throw new ServiceError("CONFLICT", `За отделом числятся незакрытые публикации (${openCases}): сначала передайте их другому отделу`);
+        throw new ServiceError(
+          "CONFLICT",
+          `За отделом числятся незакрытые публикации (${openCases}): сначала передайте их другому отделу`,
+        );
       }
     }
     const updated = await tx.department.update({
@@ -93,7 +110,14 @@ export async function setDepartmentActive(prisma: TPrismaClient, actor: TAdminAc
       data: { active: input.active },
       select: DEPARTMENT_SELECT,
     });
-    await audit(tx, actor, input.active ? "department.activate" : "department.deactivate", department.id, null, "Department");
+    await audit(
+      tx,
+      actor,
+      input.active ? "department.activate" : "department.deactivate",
+      department.id,
+      null,
+      "Department",
+    );
     return updated;
   });
 }

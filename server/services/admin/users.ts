@@ -64,7 +64,10 @@ async function findManagedUser(prisma: Prisma.TransactionClient | TPrismaClient,
   const user = await prisma.user.findFirst({
     where: {
       id,
-      OR: [{ municipalityId: actor.municipalityId }, { curatedMunicipalities: { some: { municipalityId: actor.municipalityId } } }],
+      OR: [
+        { municipalityId: actor.municipalityId },
+        { curatedMunicipalities: { some: { municipalityId: actor.municipalityId } } },
+      ],
     },
   });
   if (!user) throw new ServiceError("NOT_FOUND", "Пользователь не найден");
@@ -85,7 +88,8 @@ async function checkAssignment(
       where: { id: input.departmentId, municipalityId: actor.municipalityId },
     });
     if (!department) throw new ServiceError("BAD_REQUEST", "Отдел не найден", "departmentId");
-    if (!department.active) throw new ServiceError("BAD_REQUEST", "Отдел упразднён: выберите действующий", "departmentId");
+    if (!department.active)
+      throw new ServiceError("BAD_REQUEST", "Отдел упразднён: выберите действующий", "departmentId");
   } else if (input.roles.includes("EXECUTOR")) {
     throw new ServiceError("BAD_REQUEST", "Исполнитель должен быть закреплён за отделом (п.5)", "departmentId");
   }
@@ -94,7 +98,8 @@ async function checkAssignment(
 
 function conflictOf(error: unknown): never {
   if (isUniqueViolation(error, "username")) throw new ServiceError("CONFLICT", "Этот логин уже занят", "username");
-  if (isUniqueViolation(error, "email")) throw new ServiceError("CONFLICT", "Этот адрес электронной почты уже используется", "email");
+  if (isUniqueViolation(error, "email"))
+    throw new ServiceError("CONFLICT", "Этот адрес электронной почты уже используется", "email");
   throw error;
 }
 
@@ -172,14 +177,22 @@ export async function setUserActive(prisma: TPrismaClient, actor: TAdminActor, i
     if (user.id === actor.userId && !input.active) {
       throw new ServiceError("BAD_REQUEST", "Нельзя заблокировать собственную учётную запись");
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data: { active: input.active }, select: USER_SELECT });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { active: input.active },
+      select: USER_SELECT,
+    });
     await audit(tx, actor, input.active ? "user.activate" : "user.deactivate", user.id, null);
     return updated;
   });
 }
 
 /** Sets a new password; sessions signed in before it stop working. */
-export async function resetUserPassword(prisma: TPrismaClient, actor: TAdminActor, input: { id: string; password: string }) {
+export async function resetUserPassword(
+  prisma: TPrismaClient,
+  actor: TAdminActor,
+  input: { id: string; password: string },
+) {
   const user = await findManagedUser(prisma, actor, input.id);
   const weak = checkPasswordStrength(input.password, user.username);
   if (weak) throw new ServiceError("BAD_REQUEST", weak, "password");

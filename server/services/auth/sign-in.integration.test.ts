@@ -19,10 +19,25 @@ afterAll(async () => {
 
 describe("sign-in", () => {
   it("accepts the username or the e-mail in any case, records the login", async () => {
-    const user = await createUser(t.prisma, { roles: ["COORDINATOR"], municipalityId, username: "anna", email: "anna@example.test" });
-    const byName = await verifyCredentials(t.prisma, { login: " ANNA ", password: FACTORY_PASSWORD, ip: "10.0.0.1", now: t0 });
+    const user = await createUser(t.prisma, {
+      roles: ["COORDINATOR"],
+      municipalityId,
+      username: "anna",
+      email: "anna@example.test",
+    });
+    const byName = await verifyCredentials(t.prisma, {
+      login: " ANNA ",
+      password: FACTORY_PASSWORD,
+      ip: "10.0.0.1",
+      now: t0,
+    });
     expect(byName).toMatchObject({ ok: true, user: { id: user.id, roles: ["COORDINATOR"], municipalityId } });
-    const byMail = await verifyCredentials(t.prisma, { login: "Anna@Example.Test", password: FACTORY_PASSWORD, ip: "10.0.0.1", now: t0 });
+    const byMail = await verifyCredentials(t.prisma, {
+      login: "Anna@Example.Test",
+      password: FACTORY_PASSWORD,
+      ip: "10.0.0.1",
+      now: t0,
+    });
     expect(byMail.ok).toBe(true);
     const row = await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lastLoginAt).toEqual(t0);
@@ -31,26 +46,51 @@ describe("sign-in", () => {
 
   it("refuses a wrong password and an unknown login the same way", async () => {
     await createUser(t.prisma, { roles: ["EXECUTOR"], municipalityId, username: "boris" });
-    expect(await verifyCredentials(t.prisma, { login: "boris", password: "wrong", ip: "10.0.0.2", now: t0 })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(t.prisma, { login: "nobody", password: "wrong", ip: "10.0.0.2", now: t0 })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(t.prisma, { login: "boris", password: "wrong", ip: "10.0.0.2", now: t0 })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials(t.prisma, { login: "nobody", password: "wrong", ip: "10.0.0.2", now: t0 })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("tells a blocked person with the right password so, and counts nothing else", async () => {
     await createUser(t.prisma, { roles: ["EXECUTOR"], municipalityId, username: "blocked", active: false });
-    expect(await verifyCredentials(t.prisma, { login: "blocked", password: FACTORY_PASSWORD, ip: "10.0.0.3", now: t0 })).toEqual({ ok: false, reason: "inactive" });
-    expect(await verifyCredentials(t.prisma, { login: "blocked", password: "wrong", ip: "10.0.0.3", now: t0 })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await verifyCredentials(t.prisma, { login: "blocked", password: FACTORY_PASSWORD, ip: "10.0.0.3", now: t0 }),
+    ).toEqual({ ok: false, reason: "inactive" });
+    expect(await verifyCredentials(t.prisma, { login: "blocked", password: "wrong", ip: "10.0.0.3", now: t0 })).toEqual(
+      { ok: false, reason: "invalid" },
+    );
   });
 
   it("locks an account after five failures, even for the right password, until the lock ends", async () => {
     await createUser(t.prisma, { roles: ["MANAGER"], municipalityId, username: "vera" });
     for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) {
-      await verifyCredentials(t.prisma, { login: "vera", password: `guess-${i}`, ip: `10.1.0.${i}`, now: later(i * 1000) });
+      await verifyCredentials(t.prisma, {
+        login: "vera",
+        password: `guess-${i}`,
+        ip: `10.1.0.${i}`,
+        now: later(i * 1000),
+      });
     }
-    const locked = await verifyCredentials(t.prisma, { login: "vera", password: FACTORY_PASSWORD, ip: "10.1.1.1", now: later(10_000) });
+    const locked = await verifyCredentials(t.prisma, {
+      login: "vera",
+      password: FACTORY_PASSWORD,
+      ip: "10.1.1.1",
+      now: later(10_000),
+    });
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
     expect(locked.ok === false && locked.reason === "throttled" && locked.retryAfterMs).toBeGreaterThan(4 * 60_000);
 
-    const afterLock = await verifyCredentials(t.prisma, { login: "vera", password: FACTORY_PASSWORD, ip: "10.1.1.1", now: later(ACCOUNT_POLICY.lockMs + 10_000) });
+    const afterLock = await verifyCredentials(t.prisma, {
+      login: "vera",
+      password: FACTORY_PASSWORD,
+      ip: "10.1.1.1",
+      now: later(ACCOUNT_POLICY.lockMs + 10_000),
+    });
     expect(afterLock.ok).toBe(true);
     // A success clears the account's count.
     expect(await t.prisma.loginThrottle.findUnique({ where: { key: "account:vera" } })).toBeNull();
@@ -73,9 +113,19 @@ describe("sign-in", () => {
     for (let i = 0; i < ADDRESS_POLICY.maxFailures; i++) {
       await verifyCredentials(t.prisma, { login: `victim-${i}`, password: "x", ip: "198.51.100.9", now: t0 });
     }
-    const fromThatAddress = await verifyCredentials(t.prisma, { login: "head-x", password: FACTORY_PASSWORD, ip: "198.51.100.9", now: later(1000) });
+    const fromThatAddress = await verifyCredentials(t.prisma, {
+      login: "head-x",
+      password: FACTORY_PASSWORD,
+      ip: "198.51.100.9",
+      now: later(1000),
+    });
     expect(fromThatAddress).toMatchObject({ ok: false, reason: "throttled" });
-    const fromElsewhere = await verifyCredentials(t.prisma, { login: "head-x", password: FACTORY_PASSWORD, ip: "198.51.100.10", now: later(1000) });
+    const fromElsewhere = await verifyCredentials(t.prisma, {
+      login: "head-x",
+      password: FACTORY_PASSWORD,
+      ip: "198.51.100.10",
+      now: later(1000),
+    });
     expect(fromElsewhere.ok).toBe(true);
   });
 });

@@ -8,7 +8,10 @@ export const ZUsername = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(USERNAME_PATTERN, "Логин: 2–40 латинских букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы или цифры");
+  .regex(
+    USERNAME_PATTERN,
+    "Логин: 2–40 латинских букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы или цифры",
+  );
 
 const ZEmail = z
   .string()
