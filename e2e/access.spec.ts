@@ -1,7 +1,7 @@
 import { expect, signInWithApi, test, trpcMutation } from "./fixtures";
 
 test("an executor is refused the administration pages with 403", async ({ asExecutor: page }) => {
-  for (const path of ["/admin/users", "/admin/departments", "/admin/settings"]) {
+  for (const path of ["/admin/users", "/admin/departments", "/admin/settings", "/admin/api-keys"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Доступ запрещён" })).toBeVisible();
@@ -57,7 +57,7 @@ test("the health check reports the database", async ({ request }) => {
 });
 
 test("every portal page sends a visitor without a session to the login page", async ({ page }) => {
-  for (const path of ["/", "/admin/users", "/admin/departments", "/admin/settings"]) {
+  for (const path of ["/", "/admin/users", "/admin/departments", "/admin/settings", "/admin/api-keys"]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/login/);
     await expect(page.getByRole("button", { name: "Войти" })).toBeVisible();

@@ -114,3 +114,21 @@ test("SLA settings refuse an impossible deadline and save a valid one", async ({
   await expect(page.getByLabel("Направление в отдел (п.7)")).toHaveValue("20");
   await expect(page.getByLabel("Проект ответа от поступления (п.10)")).toHaveValue("1200");
 });
+
+test("the administrator issues an API key, sees it once, and revokes it", async ({ asAdmin: page }) => {
+  await page.goto("/admin/api-keys");
+  await page.getByLabel("Название").fill("Система куратора (тест)");
+  await page.getByRole("button", { name: "Создать ключ" }).click();
+  const secret = (await page.getByTestId("new-api-key").textContent()) ?? "";
+  expect(secret).toMatch(/^otk_/);
+  const row = page.getByTestId("api-key-row").filter({ hasText: "Система куратора (тест)" });
+  await expect(row).toContainText(`${secret.slice(0, 12)}…`);
+
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(secret);
+
+  await row.getByRole("button", { name: "Отозвать" }).click();
+  await expect(row).toContainText("отозван");
+  await expect(row.getByRole("button", { name: "Отозвать" })).toHaveCount(0);
+});

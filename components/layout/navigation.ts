@@ -13,4 +13,5 @@ export const NAVIGATION: readonly TNavItem[] = [
   { href: "/admin/users", label: "Пользователи", permission: "admin.users" },
   { href: "/admin/departments", label: "Отделы", permission: "admin.departments" },
   { href: "/admin/settings", label: "Настройки и сроки", permission: "admin.settings" },
+  { href: "/admin/api-keys", label: "Ключи API", permission: "admin.apiKeys" },
 ];

@@ -3,6 +3,7 @@ import { meRouter } from "./routers/me";
 import { usersRouter } from "./routers/admin/users";
 import { departmentsRouter } from "./routers/admin/departments";
 import { settingsRouter } from "./routers/admin/settings";
+import { apiKeysRouter } from "./routers/admin/api-keys";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
     users: usersRouter,
     departments: departmentsRouter,
     settings: settingsRouter,
+    apiKeys: apiKeysRouter,
   }),
 });
 
