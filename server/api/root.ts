@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { meRouter } from "./routers/me";
+import { casesRouter } from "./routers/cases";
 import { usersRouter } from "./routers/admin/users";
 import { departmentsRouter } from "./routers/admin/departments";
 import { settingsRouter } from "./routers/admin/settings";
@@ -7,6 +8,7 @@ import { apiKeysRouter } from "./routers/admin/api-keys";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
+  cases: casesRouter,
   admin: createTRPCRouter({
     users: usersRouter,
     departments: departmentsRouter,

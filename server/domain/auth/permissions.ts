@@ -34,7 +34,7 @@ export type TPermission = (typeof PERMISSIONS)[number];
 /** Role → permissions, from DOMAIN.md "Who uses it" and the regulation's clauses. */
 export const ROLE_PERMISSIONS = {
   // п.7, п.10: sends publications, approves or returns drafts.
-  CURATOR: ["portal.use", "case.view", "case.create", "case.approve", "analytics.view"],
+  CURATOR: ["portal.use", "case.view", "case.create", "case.approve", "case.markSignificant", "analytics.view"],
   // п.2, п.7, п.8, п.10: routes, checks and forwards drafts, posts answers.
   COORDINATOR: [
     "portal.use",

@@ -56,20 +56,28 @@ export async function registerCase(
   }
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
-    throw new ServiceError("BAD_REQUEST", "Время поступления не может быть позже текущего более чем на 5 минут", "receivedAt");
+    throw new ServiceError(
+      "BAD_REQUEST",
+      "Время поступления не может быть позже текущего более чем на 5 минут",
+      "receivedAt",
+    );
   }
   if (input.publishedAt && input.publishedAt.getTime() > receivedAt.getTime() + RECEIVED_AT_TOLERANCE_MS) {
     throw new ServiceError("BAD_REQUEST", "Публикация не может быть опубликована позже, чем поступила", "publishedAt");
   }
 
-  const networks = await prisma.socialNetwork.findMany({ where: { active: true }, select: { id: true, code: true, hosts: true } });
+  const networks = await prisma.socialNetwork.findMany({
+    where: { active: true },
+    select: { id: true, code: true, hosts: true },
+  });
   let network = input.network ? networks.find((n) => n.code === input.network?.toUpperCase()) : undefined;
   if (input.network && !network) throw new ServiceError("BAD_REQUEST", "Неизвестная социальная сеть", "network");
   const detected = detectNetwork(input.url, networks);
   if (!detected.ok && detected.reason === "INVALID_URL") throw new ServiceError("BAD_REQUEST", detected.message, "url");
   if (!network) {
     network = detected.ok ? networks.find((n) => n.code === detected.code) : networks.find((n) => n.code === "OTHER");
-    if (!network) throw new ServiceError("BAD_REQUEST", "Не удалось определить социальную сеть по ссылке: укажите её", "network");
+    if (!network)
+      throw new ServiceError("BAD_REQUEST", "Не удалось определить социальную сеть по ссылке: укажите её", "network");
   } else if (detected.ok && detected.code !== network.code) {
     throw new ServiceError("BAD_REQUEST", "Ссылка ведёт в другую социальную сеть, чем указано", "url");
   }
@@ -81,9 +89,16 @@ export async function registerCase(
         where: { id: actor.municipalityId },
         data: { caseSeq: { increment: 1 } },
       });
-      if (input.topicId) await requireInMunicipality(tx.topic, input.topicId, actor.municipalityId, "topicId", "Тема не найдена");
+      if (input.topicId)
+        await requireInMunicipality(tx.topic, input.topicId, actor.municipalityId, "topicId", "Тема не найдена");
       if (input.repeatOfId) {
-        await requireInMunicipality(tx.case, input.repeatOfId, actor.municipalityId, "repeatOfId", "Исходная публикация не найдена");
+        await requireInMunicipality(
+          tx.case,
+          input.repeatOfId,
+          actor.municipalityId,
+          "repeatOfId",
+          "Исходная публикация не найдена",
+        );
       }
       const sla = freezeSla(municipality);
       const deadlines = computeInitialDeadlines(receivedAt, sla);
@@ -124,7 +139,9 @@ export async function registerCase(
             via: actor.via,
             ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}),
             // Delivered after the fact: T0 is in the past, and the audit says so.
-            ...(receivedAt.getTime() < now.getTime() - 60_000 ? { lateDeliveryMinutes: Math.round((now.getTime() - receivedAt.getTime()) / 60_000) } : {}),
+            ...(receivedAt.getTime() < now.getTime() - 60_000
+              ? { lateDeliveryMinutes: Math.round((now.getTime() - receivedAt.getTime()) / 60_000) }
+              : {}),
           },
         },
       });
@@ -140,7 +157,13 @@ export async function registerCase(
       });
       if (input.significant) {
         await tx.caseEvent.create({
-          data: { caseId: created.id, at: now, actorId: actor.userId, type: "MARKED_SIGNIFICANT", comment: input.significanceReason ?? null },
+          data: {
+            caseId: created.id,
+            at: now,
+            actorId: actor.userId,
+            type: "MARKED_SIGNIFICANT",
+            comment: input.significanceReason ?? null,
+          },
         });
         await notifyRoles(tx, {
           municipalityId: actor.municipalityId,
@@ -174,7 +197,9 @@ async function findByExternalId(prisma: TPrismaClient, municipalityId: string, e
 }
 
 async function requireInMunicipality(
-  delegate: { findFirst(args: { where: { id: string; municipalityId: string }; select: { id: true } }): Promise<unknown> },
+  delegate: {
+    findFirst(args: { where: { id: string; municipalityId: string }; select: { id: true } }): Promise<unknown>;
+  },
   id: string,
   municipalityId: string,
   field: string,
@@ -184,4 +209,3 @@ async function requireInMunicipality(
     throw new ServiceError("BAD_REQUEST", message, field);
   }
 }
-

@@ -25,7 +25,10 @@ export async function notifyRoles(
       roles: { hasSome: params.roles },
       ...(params.departmentId ? { departmentId: params.departmentId } : {}),
       OR: params.roles.includes("CURATOR")
-        ? [{ municipalityId: params.municipalityId }, { curatedMunicipalities: { some: { municipalityId: params.municipalityId } } }]
+        ? [
+            { municipalityId: params.municipalityId },
+            { curatedMunicipalities: { some: { municipalityId: params.municipalityId } } },
+          ]
         : [{ municipalityId: params.municipalityId }],
     },
     select: { id: true },

@@ -17,7 +17,10 @@ let curator: TCaseActor;
 const t0 = new Date("2026-11-27T20:00:00Z"); // Friday 23:00 in Moscow
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-const actorOf = (u: { id: string; roles: TCaseActor["roles"]; departmentId: string | null }, municipalityIds: string[]): TCaseActor => ({
+const actorOf = (
+  u: { id: string; roles: TCaseActor["roles"]; departmentId: string | null },
+  municipalityIds: string[],
+): TCaseActor => ({
   userId: u.id,
   roles: u.roles,
   departmentId: u.departmentId,
@@ -38,8 +41,14 @@ beforeAll(async () => {
   zhkhId = (await createDepartment(t.prisma, municipalityId, { name: "ЖКХ" })).id;
   eduId = (await createDepartment(t.prisma, municipalityId, { name: "Образование" })).id;
   const ids = [municipalityId];
-  coordinator = actorOf(await createUser(t.prisma, { roles: ["COORDINATOR"], municipalityId, departmentId: org.id }), ids);
-  coordinator2 = actorOf(await createUser(t.prisma, { roles: ["COORDINATOR"], municipalityId, departmentId: org.id }), ids);
+  coordinator = actorOf(
+    await createUser(t.prisma, { roles: ["COORDINATOR"], municipalityId, departmentId: org.id }),
+    ids,
+  );
+  coordinator2 = actorOf(
+    await createUser(t.prisma, { roles: ["COORDINATOR"], municipalityId, departmentId: org.id }),
+    ids,
+  );
   executor = actorOf(await createUser(t.prisma, { roles: ["EXECUTOR"], municipalityId, departmentId: zhkhId }), ids);
   eduExecutor = actorOf(await createUser(t.prisma, { roles: ["EXECUTOR"], municipalityId, departmentId: eduId }), ids);
   curator = actorOf(await createUser(t.prisma, { roles: ["CURATOR"], municipalityId: null, curates: ids }), ids);
@@ -56,13 +65,20 @@ const intake = (over: Partial<Parameters<typeof registerCase>[2]> = {}, now = t0
     now,
   );
 
-const draft = { kind: "MEASURES" as const, measures: "Заменён участок водовода на ул. Ленина.", stages: "Подача воды восстановлена 28.11.2026 к 12:00." };
+const draft = {
+  kind: "MEASURES" as const,
+  measures: "Заменён участок водовода на ул. Ленина.",
+  stages: "Подача воды восстановлена 28.11.2026 к 12:00.",
+};
 
 describe("case workflow services", () => {
   it("registers a case with frozen deadlines from T0: Friday 23:00 is due Saturday 23:00", async () => {
     const { caseId, created } = await intake();
     expect(created).toBe(true);
-    const c = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { network: true, events: true } });
+    const c = await t.prisma.case.findUniqueOrThrow({
+      where: { id: caseId },
+      include: { network: true, events: true },
+    });
     expect(c.network.code).toBe("VK");
     expect(c.number).toBeGreaterThan(0);
     expect(c.routeDueAt).toEqual(at(30));
@@ -70,13 +86,21 @@ describe("case workflow services", () => {
     expect(c.answerDueAt.toISOString()).toBe("2026-11-28T20:00:00.000Z");
     expect(c).toMatchObject({ status: "NEW", currentClock: "ROUTE", slaAnswerMinutes: 1440 });
     expect(c.events.map((e) => e.type)).toEqual(["CREATED"]);
-    expect(await t.prisma.notification.count({ where: { caseId, userId: coordinator.userId, kind: "CASE_RECEIVED" } })).toBe(1);
+    expect(
+      await t.prisma.notification.count({ where: { caseId, userId: coordinator.userId, kind: "CASE_RECEIVED" } }),
+    ).toBe(1);
 
     // Later settings never move this case's deadlines.
-    await t.prisma.municipality.update({ where: { id: municipalityId }, data: { slaAnswerMinutes: 600, slaDraftMinutes: 300 } });
+    await t.prisma.municipality.update({
+      where: { id: municipalityId },
+      data: { slaAnswerMinutes: 600, slaDraftMinutes: 300 },
+    });
     const again = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(again.answerDueAt).toEqual(c.answerDueAt);
-    await t.prisma.municipality.update({ where: { id: municipalityId }, data: { slaAnswerMinutes: 1440, slaDraftMinutes: 1200 } });
+    await t.prisma.municipality.update({
+      where: { id: municipalityId },
+      data: { slaAnswerMinutes: 1440, slaDraftMinutes: 1200 },
+    });
   });
 
   it("takes one externalId once, even when deliveries race", async () => {
@@ -88,36 +112,82 @@ describe("case workflow services", () => {
   });
 
   it("refuses a receipt time in the future and a link to another network than named", async () => {
-    await expect(intake({ receivedAt: at(10) }, t0)).rejects.toMatchObject({ code: "BAD_REQUEST", field: "receivedAt" });
+    await expect(intake({ receivedAt: at(10) }, t0)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      field: "receivedAt",
+    });
     await expect(intake({ network: "OK" })).rejects.toMatchObject({ code: "BAD_REQUEST", field: "url" });
     await expect(intake({ url: "javascript:alert(1)" })).rejects.toMatchObject({ code: "BAD_REQUEST", field: "url" });
   });
 
   it("runs a case from receipt to posting, with its timeline, and charges a late route at once", async () => {
     const { caseId } = await intake();
-    const routed = await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId, executorId: executor.userId } }, at(40));
+    const routed = await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "route", input: { departmentId: zhkhId, executorId: executor.userId } },
+      at(40),
+    );
     expect(routed).toMatchObject({ status: "ASSIGNED", violations: ["ROUTE_LATE"] });
     const v = await t.prisma.violation.findFirstOrThrow({ where: { caseId } });
     expect(v).toMatchObject({ type: "ROUTE_LATE", dueAt: at(30), detectedAt: at(30) });
 
     await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(120));
     await applyTransition(t.prisma, coordinator, { caseId, event: "forward" }, at(130));
-    await applyTransition(t.prisma, curator, { caseId, event: "reject", input: { comment: "Укажите срок окончания работ" } }, at(150));
-    await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft: { ...draft, stages: "Работы завершены 28.11.2026." } }, at(170));
+    await applyTransition(
+      t.prisma,
+      curator,
+      { caseId, event: "reject", input: { comment: "Укажите срок окончания работ" } },
+      at(150),
+    );
+    await applyTransition(
+      t.prisma,
+      executor,
+      { caseId, event: "submitDraft", draft: { ...draft, stages: "Работы завершены 28.11.2026." } },
+      at(170),
+    );
     await applyTransition(t.prisma, coordinator, { caseId, event: "forward" }, at(175));
-    await applyTransition(t.prisma, coordinator, { caseId, event: "approve", input: { comment: "Куратор согласовал по телефону" } }, at(190));
+    await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "approve", input: { comment: "Куратор согласовал по телефону" } },
+      at(190),
+    );
     await expect(
-      applyTransition(t.prisma, coordinator, { caseId, event: "post", input: { answerUrl: "https://ok.ru/group/1/topic/2" } }, at(200)),
+      applyTransition(
+        t.prisma,
+        coordinator,
+        { caseId, event: "post", input: { answerUrl: "https://ok.ru/group/1/topic/2" } },
+        at(200),
+      ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", field: "answerUrl" });
-    const posted = await applyTransition(t.prisma, coordinator, { caseId, event: "post", input: { answerUrl: "https://vk.com/wall-1_100?reply=5" } }, at(200));
+    const posted = await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "post", input: { answerUrl: "https://vk.com/wall-1_100?reply=5" } },
+      at(200),
+    );
     expect(posted.status).toBe("POSTED");
 
     const c = await t.prisma.case.findUniqueOrThrow({
       where: { id: caseId },
-      include: { events: { orderBy: { at: "asc" } }, drafts: true, reviewDecisions: { orderBy: { createdAt: "asc" } }, violations: true },
+      include: {
+        events: { orderBy: { at: "asc" } },
+        drafts: true,
+        reviewDecisions: { orderBy: { createdAt: "asc" } },
+        violations: true,
+      },
     });
     expect(c.events.map((e) => e.type)).toEqual([
-      "CREATED", "ROUTED", "DRAFT_SUBMITTED", "FORWARDED", "REJECTED", "DRAFT_SUBMITTED", "FORWARDED", "APPROVED", "POSTED",
+      "CREATED",
+      "ROUTED",
+      "DRAFT_SUBMITTED",
+      "FORWARDED",
+      "REJECTED",
+      "DRAFT_SUBMITTED",
+      "FORWARDED",
+      "APPROVED",
+      "POSTED",
     ]);
     expect(c.drafts.map((d) => d.version).sort()).toEqual([1, 2]);
     expect(c.reviewDecisions.map((d) => [d.stage, d.outcome, d.onBehalfOfCurator])).toEqual([
@@ -134,9 +204,25 @@ describe("case workflow services", () => {
     const { caseId } = await intake();
     await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
     const before = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    await expect(applyTransition(t.prisma, eduExecutor, { caseId, event: "submitDraft", draft }, at(10))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(applyTransition(t.prisma, coordinator, { caseId, event: "post", input: { answerUrl: "https://vk.com/x" } }, at(10))).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft: { kind: "REFUSAL", refusalReason: "Не наш вопрос" } }, at(10))).rejects.toBeInstanceOf(ServiceError);
+    await expect(
+      applyTransition(t.prisma, eduExecutor, { caseId, event: "submitDraft", draft }, at(10)),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      applyTransition(
+        t.prisma,
+        coordinator,
+        { caseId, event: "post", input: { answerUrl: "https://vk.com/x" } },
+        at(10),
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      applyTransition(
+        t.prisma,
+        executor,
+        { caseId, event: "submitDraft", draft: { kind: "REFUSAL", refusalReason: "Не наш вопрос" } },
+        at(10),
+      ),
+    ).rejects.toBeInstanceOf(ServiceError);
     expect(await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).toEqual(before);
     expect(await t.prisma.answerDraft.count({ where: { caseId } })).toBe(0);
     expect(await t.prisma.caseEvent.count({ where: { caseId } })).toBe(2);
@@ -157,7 +243,12 @@ describe("case workflow services", () => {
   it("sends a case back to routing when it is not the department's, with the clocks running on", async () => {
     const { caseId } = await intake();
     await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: eduId } }, at(5));
-    await applyTransition(t.prisma, eduExecutor, { caseId, event: "notOurDepartment", input: { reason: "Водоснабжение — вопрос ЖКХ" } }, at(15));
+    await applyTransition(
+      t.prisma,
+      eduExecutor,
+      { caseId, event: "notOurDepartment", input: { reason: "Водоснабжение — вопрос ЖКХ" } },
+      at(15),
+    );
     const c = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(c).toMatchObject({ status: "NEW", departmentId: null, answerDueAt: at(1440), routedAt: at(5) });
   });

@@ -1,0 +1,107 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../../trpc";
+import type { TSessionUser } from "../../../auth/session-user";
+import { hasPermission } from "../../../domain/auth/permissions";
+import { listAvailableEvents } from "../../../domain/cases/status-machine";
+import { registerCase } from "../../../services/cases/intake";
+import { countCasesByStatus, getCase, listCases, type TCaseReader } from "../../../services/cases/queries";
+import { applyTransition, type TCaseActor } from "../../../services/cases/transition";
+import { findRepeatCandidates, linkRepeat, markSignificant } from "../../../services/cases/flags";
+import { ZCaseIntake, ZCaseList, ZCaseTransition, ZLinkRepeat, ZMarkSignificant } from "./cases.schema";
+
+/** Executors see their department's cases only; every other reader their municipalities'. */
+export function readerOf(user: TSessionUser): TCaseReader {
+  const onlyExecutor = user.roles.every((r) => r === "EXECUTOR");
+  return {
+    municipalityIds: user.municipalityIds,
+    ...(onlyExecutor ? { onlyDepartmentId: user.department?.id ?? null } : {}),
+  };
+}
+
+export function caseActorOf(user: TSessionUser): TCaseActor {
+  return {
+    userId: user.id,
+    roles: user.roles,
+    departmentId: user.department?.id ?? null,
+    municipalityIds: user.municipalityIds,
+  };
+}
+
+const viewProcedure = permissionProcedure("case.view");
+
+export const casesRouter = createTRPCRouter({
+  /** Networks for the intake form, with their answer length limits. */
+  networks: protectedProcedure.query(({ ctx }) =>
+    ctx.db.socialNetwork.findMany({
+      where: { active: true },
+      select: { code: true, name: true, maxAnswerLength: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+  ),
+
+  intake: permissionProcedure("case.create")
+    .input(ZCaseIntake)
+    .output(z.object({ caseId: z.string(), created: z.boolean() }))
+    .mutation(({ ctx, input }) => {
+      const { municipalityId: requested, ...fields } = input;
+      const municipalityId = requested ?? ctx.user.municipality?.id;
+      if (!municipalityId || !ctx.user.municipalityIds.includes(municipalityId)) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Укажите муниципальное образование" });
+      }
+      return registerCase(ctx.db, { userId: ctx.user.id, municipalityId, via: "UI" }, fields, ctx.now());
+    }),
+
+  list: viewProcedure
+    .input(ZCaseList)
+    .query(({ ctx, input }) =>
+      listCases(ctx.db, readerOf(ctx.user), { ...input, cursor: input.cursor ?? undefined }, ctx.now()),
+    ),
+
+  counts: viewProcedure.query(({ ctx }) => countCasesByStatus(ctx.db, readerOf(ctx.user))),
+
+  get: viewProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
+    const c = await getCase(ctx.db, readerOf(ctx.user), input.id, ctx.now());
+    if (!c) throw new TRPCError({ code: "NOT_FOUND", message: "Публикация не найдена" });
+    return {
+      ...c,
+      // What this person may do now: the page offers exactly these.
+      actions: listAvailableEvents({
+        status: c.status,
+        actorRoles: ctx.user.roles,
+        actor: { userId: ctx.user.id, departmentId: ctx.user.department?.id ?? null },
+        caseDepartmentId: c.department?.id ?? null,
+      }),
+      canMarkSignificant: hasPermission(ctx.user.roles, "case.markSignificant") && !c.significant,
+    };
+  }),
+
+  transition: permissionProcedure("case.view")
+    .input(ZCaseTransition)
+    .mutation(({ ctx, input }) =>
+      applyTransition(
+        ctx.db,
+        caseActorOf(ctx.user),
+        {
+          caseId: input.caseId,
+          event: input.event,
+          input: input.input,
+          draft: input.draft,
+          expectedVersion: input.expectedVersion,
+        },
+        ctx.now(),
+      ),
+    ),
+
+  markSignificant: permissionProcedure("case.markSignificant")
+    .input(ZMarkSignificant)
+    .mutation(({ ctx, input }) => markSignificant(ctx.db, caseActorOf(ctx.user), input, ctx.now())),
+
+  repeatCandidates: permissionProcedure("case.route")
+    .input(z.object({ caseId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => findRepeatCandidates(ctx.db, caseActorOf(ctx.user), input.caseId)),
+
+  linkRepeat: permissionProcedure("case.route")
+    .input(ZLinkRepeat)
+    .mutation(({ ctx, input }) => linkRepeat(ctx.db, caseActorOf(ctx.user), input, ctx.now())),
+});
