@@ -10,6 +10,7 @@ export interface TNavItem {
 /** The portal's sections that exist so far. */
 export const NAVIGATION: readonly TNavItem[] = [
   { href: "/", label: "Главная", permission: "portal.use" },
+  { href: "/cases", label: "Публикации", permission: "case.view" },
   { href: "/admin/users", label: "Пользователи", permission: "admin.users" },
   { href: "/admin/departments", label: "Отделы", permission: "admin.departments" },
   { href: "/admin/settings", label: "Настройки и сроки", permission: "admin.settings" },

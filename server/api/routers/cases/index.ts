@@ -45,7 +45,11 @@ export const casesRouter = createTRPCRouter({
     .output(z.object({ caseId: z.string(), created: z.boolean() }))
     .mutation(({ ctx, input }) => {
       const { municipalityId: requested, ...fields } = input;
-      const municipalityId = requested ?? ctx.user.municipality?.id;
+      // A curator of a single municipality registers into it without naming it.
+      const municipalityId =
+        requested ??
+        ctx.user.municipality?.id ??
+        (ctx.user.municipalityIds.length === 1 ? ctx.user.municipalityIds[0] : undefined);
       if (!municipalityId || !ctx.user.municipalityIds.includes(municipalityId)) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "Укажите муниципальное образование" });
       }
@@ -57,6 +61,15 @@ export const casesRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       listCases(ctx.db, readerOf(ctx.user), { ...input, cursor: input.cursor ?? undefined }, ctx.now()),
     ),
+
+  /** Active departments to route to. */
+  departments: permissionProcedure("case.route").query(({ ctx }) =>
+    ctx.db.department.findMany({
+      where: { municipalityId: { in: ctx.user.municipalityIds }, active: true, isCoordinating: false },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ),
 
   counts: viewProcedure.query(({ ctx }) => countCasesByStatus(ctx.db, readerOf(ctx.user))),
 

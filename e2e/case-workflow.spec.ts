@@ -1,0 +1,106 @@
+import { type Browser, type Page } from "@playwright/test";
+import { expect, signInWithApi, test } from "./fixtures";
+
+async function pageAs(browser: Browser, login: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithApi(page.request, login);
+  return page;
+}
+
+async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
+  const panel = page.getByRole("region", { name: "Действия" });
+  await panel.getByRole("button", { name: action, exact: true }).click();
+  if (fill) await fill(page);
+  await panel.locator("form").getByRole("button", { name: action, exact: true }).click();
+  await expect(panel.getByRole("status")).toHaveText("Сохранено");
+}
+
+test("a publication goes from registration to the posted answer, each role doing its part in the browser", async ({
+  browser,
+}) => {
+  const coordinator = await pageAs(browser, "coordinator");
+  await coordinator.goto("/cases/new");
+  await coordinator.getByLabel("Ссылка на публикацию").fill("https://vk.com/wall-123_4567");
+  await coordinator.getByLabel("Автор").fill("Арутюнян Карине");
+  await coordinator.getByLabel("Населённый пункт").fill("с. Чалтырь");
+  await coordinator
+    .getByLabel("Текст публикации")
+    .fill("На улице Мясникяна третий день нет воды, детям нечем умыться!");
+  await coordinator.getByRole("button", { name: "Зарегистрировать" }).click();
+  await expect(coordinator.getByTestId("case-status")).toHaveText("Новая");
+  await expect(coordinator.getByTestId("clock-ROUTE")).toHaveAttribute("data-state", "ON_TIME");
+  const caseUrl = coordinator.url();
+
+  await act(coordinator, "Направить в отдел", (p) =>
+    p
+      .getByLabel("Отдел", { exact: true })
+      .selectOption({ label: "Отдел жилищно-коммунального хозяйства" })
+      .then(() => undefined),
+  );
+  await expect(coordinator.getByTestId("case-status")).toHaveText("Направлена исполнителю");
+
+  // Another department's executor does not even see it.
+  const stranger = await pageAs(browser, "executor-edu");
+  const hidden = await stranger.goto(caseUrl);
+  expect(hidden?.status()).toBe(404);
+
+  const executor = await pageAs(browser, "executor");
+  await executor.goto(caseUrl);
+  await act(executor, "Отправить проект на проверку", async (p) => {
+    await p.getByLabel("Принятые меры").fill("Бригада МУП «Водоканал» устранила порыв на водоводе по ул. Мясникяна.");
+    await p
+      .getByLabel("Этапы и сроки решения")
+      .fill("Подача воды восстановлена 28.11.2026 к 10:00; благоустройство места работ — до 05.12.2026.");
+    await expect(p.getByTestId("answer-length")).toContainText("из 4096");
+  });
+  await expect(executor.getByTestId("case-status")).toHaveText("На проверке в отделе");
+
+  await coordinator.reload();
+  await act(coordinator, "Передать куратору");
+  await expect(coordinator.getByTestId("case-status")).toHaveText("На согласовании у куратора");
+
+  const curator = await pageAs(browser, "curator");
+  await curator.goto(caseUrl);
+  await act(curator, "Согласовать");
+  await expect(curator.getByTestId("case-status")).toHaveText("Согласована");
+
+  await coordinator.reload();
+  await act(coordinator, "Отметить размещение ответа", (p) =>
+    p.getByLabel("Ссылка на размещённый ответ").fill("https://vk.com/wall-123_4567?reply=99"),
+  );
+  await expect(coordinator.getByTestId("case-status")).toHaveText("Ответ размещён");
+  const timeline = coordinator.getByTestId("timeline");
+  for (const step of [
+    "Поступила",
+    "Направлена в отдел",
+    "Проект ответа отправлен на проверку",
+    "Передана куратору",
+    "Согласована",
+    "Ответ размещён",
+  ]) {
+    await expect(timeline).toContainText(step);
+  }
+  await expect(coordinator.getByTestId("violations")).toHaveCount(0);
+});
+
+test("an executor is refused a draft that says nothing, in Russian", async ({ browser }) => {
+  const coordinator = await pageAs(browser, "coordinator");
+  await coordinator.goto("/cases/new");
+  await coordinator.getByLabel("Ссылка на публикацию").fill("https://ok.ru/group/55/topic/77");
+  await coordinator.getByLabel("Текст публикации").fill("Во дворе школы № 2 не убирают листья");
+  await coordinator.getByRole("button", { name: "Зарегистрировать" }).click();
+  await act(coordinator, "Направить в отдел", (p) =>
+    p
+      .getByLabel("Отдел", { exact: true })
+      .selectOption({ label: "Отдел образования" })
+      .then(() => undefined),
+  );
+  const executor = await pageAs(browser, "executor-edu");
+  await executor.goto(coordinator.url());
+  const panel = executor.getByRole("region", { name: "Действия" });
+  await panel.getByRole("button", { name: "Отправить проект на проверку", exact: true }).click();
+  await panel.locator("form").getByRole("button", { name: "Отправить проект на проверку", exact: true }).click();
+  await expect(panel.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
+  await expect(executor.getByTestId("case-status")).toHaveText("Направлена исполнителю");
+});
