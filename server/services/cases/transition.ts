@@ -25,6 +25,8 @@ export interface TTransitionCommand {
   draft?: TAnswerParts;
   /** The version the person saw; a stale one is refused instead of overwriting a colleague. */
   expectedVersion?: number;
+  /** Extra markers for the timeline event's `data` (e.g. `via: "API"` for the curator's system). */
+  eventData?: Readonly<Record<string, string | number | boolean>>;
 }
 
 const CODE_OF = { ILLEGAL_TRANSITION: "CONFLICT", FORBIDDEN: "FORBIDDEN", INVALID_INPUT: "BAD_REQUEST" } as const;
@@ -35,7 +37,12 @@ const CODE_OF = { ILLEGAL_TRANSITION: "CONFLICT", FORBIDDEN: "FORBIDDEN", INVALI
  * violation that became due up to this moment, and notifications for whoever acts next. Two
  * people acting on the same case at once: the first to commit wins, the other gets CONFLICT.
  */
-export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, command: TTransitionCommand, now: Date) {
+export async function applyTransition(
+  prisma: TPrismaClient,
+  actor: TCaseActor,
+  command: TTransitionCommand,
+  now: Date,
+) {
   return prisma.$transaction(async (tx) => {
     const c = await tx.case.findUnique({
       where: { id: command.caseId },
@@ -45,7 +52,8 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
         violations: { select: { type: true, clockStartedAt: true } },
       },
     });
-    if (!c || !actor.municipalityIds.includes(c.municipalityId)) throw new ServiceError("NOT_FOUND", "Публикация не найдена");
+    if (!c || !actor.municipalityIds.includes(c.municipalityId))
+      throw new ServiceError("NOT_FOUND", "Публикация не найдена");
     if (command.expectedVersion !== undefined && command.expectedVersion !== c.version) throw staleError();
 
     const decision = decideTransition({
@@ -99,6 +107,14 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
         const problems = checkAnswer(command.draft, { maxAnswerLength: c.network.maxAnswerLength });
         const first = problems[0];
         if (first) throw new ServiceError("BAD_REQUEST", first.message, first.field);
+        // п.11: the answer to a repeated publication reports the measures taken or the progress.
+        if (c.repeated && command.draft.kind !== "MEASURES") {
+          throw new ServiceError(
+            "BAD_REQUEST",
+            "Ответ на повторную публикацию должен содержать сведения о принятых мерах или о ходе решения вопроса (п.11)",
+            "kind",
+          );
+        }
         const version = (c.drafts[0]?.version ?? 0) + 1;
         const draft = await tx.answerDraft.create({
           data: {
@@ -121,7 +137,12 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
       }
       case "post": {
         const posted = detectNetwork(decision.answerUrl ?? "", [c.network]);
-        if (!posted.ok) throw new ServiceError("BAD_REQUEST", "Ответ должен быть размещён в той же социальной сети, что и публикация", "answerUrl");
+        if (!posted.ok)
+          throw new ServiceError(
+            "BAD_REQUEST",
+            "Ответ должен быть размещён в той же социальной сети, что и публикация",
+            "answerUrl",
+          );
         data.postedAnswerUrl = decision.answerUrl;
         data.postedAt = now;
         data.postedById = actor.userId;
@@ -165,7 +186,9 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
 
     // Violations due up to this moment, judged on the case as it was before this action, so
     // an action taken late is charged in the same transaction.
-    const coordinating = await tx.department.findFirst({ where: { municipalityId: c.municipalityId, isCoordinating: true } });
+    const coordinating = await tx.department.findFirst({
+      where: { municipalityId: c.municipalityId, isCoordinating: true },
+    });
     const firstSubmitted = c.drafts.filter((d) => d.submittedAt).at(-1)?.submittedAt ?? null;
     const violations = detectCaseViolations({
       snapshot: {
@@ -206,7 +229,7 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
     const next = computeDeadlinesAfter({ deadlines, to: decision.to, at: now, sla });
     Object.assign(data, next);
     // Optimistic concurrency: the update only matches the version this transaction read.
-    const updated = await tx.case.updateMany({ where: { id: c.id, version: c.version }, data: data as Prisma.CaseUncheckedUpdateManyInput });
+    const updated = await tx.case.updateMany({ where: { id: c.id, version: c.version }, data });
     if (updated.count !== 1) throw staleError();
 
     const event = await tx.caseEvent.create({
@@ -219,45 +242,97 @@ export async function applyTransition(prisma: TPrismaClient, actor: TCaseActor, 
         toStatus: decision.to,
         comment: decision.comment ?? decision.reason ?? null,
         data: {
+          ...command.eventData,
           ...(decision.onBehalfOfCurator ? { onBehalfOfCurator: true } : {}),
           ...(draftId ? { draftId } : {}),
           ...(decision.answerUrl ? { answerUrl: decision.answerUrl } : {}),
-          ...(decision.event === "route" ? { departmentId: data.departmentId as string, executorId: (data.executorId as string | null) ?? null } : {}),
+          ...(decision.event === "route"
+            ? { departmentId: data.departmentId as string, executorId: (data.executorId as string | null) ?? null }
+            : {}),
         },
       },
     });
-    await notifyNext(tx, { caseId: c.id, number: c.number, municipalityId: c.municipalityId, to: decision.to, event: decision.event, eventId: event.id, departmentId: (data.departmentId as string | null | undefined) ?? c.departmentId, executorId: (data.executorId as string | null | undefined) ?? c.executorId, now });
+    await notifyNext(tx, {
+      caseId: c.id,
+      number: c.number,
+      municipalityId: c.municipalityId,
+      to: decision.to,
+      event: decision.event,
+      eventId: event.id,
+      departmentId: (data.departmentId as string | null | undefined) ?? c.departmentId,
+      executorId: (data.executorId as string | null | undefined) ?? c.executorId,
+      now,
+    });
     return { caseId: c.id, status: decision.to, version: c.version + 1, violations: violations.map((v) => v.type) };
   });
 }
 
 function staleError() {
-  return new ServiceError("CONFLICT", "Публикацию только что изменил другой сотрудник. Обновите страницу и проверьте её состояние.");
+  return new ServiceError(
+    "CONFLICT",
+    "Публикацию только что изменил другой сотрудник. Обновите страницу и проверьте её состояние.",
+  );
 }
 
 async function notifyNext(
   tx: Prisma.TransactionClient,
-  p: { caseId: string; number: number; municipalityId: string; to: string; event: TCaseEvent; eventId: string; departmentId: string | null; executorId: string | null; now: Date },
+  p: {
+    caseId: string;
+    number: number;
+    municipalityId: string;
+    to: string;
+    event: TCaseEvent;
+    eventId: string;
+    departmentId: string | null;
+    executorId: string | null;
+    now: Date;
+  },
 ) {
   const base = { caseId: p.caseId, dedupe: `event:${p.eventId}`, now: p.now };
   const toRoles = (roles: Role[], kind: string, title: string, body: string, departmentId?: string | null) =>
     notifyRoles(tx, { ...base, municipalityId: p.municipalityId, roles, departmentId, kind, title, body });
   switch (p.to) {
     case "NEW":
-      return toRoles(["COORDINATOR", "MANAGER"], "CASE_BOUNCED", `Публикация № ${p.number} возвращена для перенаправления`, "Отдел сообщил, что вопрос не в его компетенции: направьте публикацию в другой отдел.");
+      return toRoles(
+        ["COORDINATOR", "MANAGER"],
+        "CASE_BOUNCED",
+        `Публикация № ${p.number} возвращена для перенаправления`,
+        "Отдел сообщил, что вопрос не в его компетенции: направьте публикацию в другой отдел.",
+      );
     case "ASSIGNED":
     case "REWORK": {
-      const title = p.to === "ASSIGNED" ? `Вам направлена публикация № ${p.number}` : `Проект ответа № ${p.number} возвращён на доработку`;
-      const body = p.to === "ASSIGNED" ? "Подготовьте проект ответа (п.9, п.10)." : "Доработайте проект в течение 30 минут (п.10).";
+      const title =
+        p.to === "ASSIGNED"
+          ? `Вам направлена публикация № ${p.number}`
+          : `Проект ответа № ${p.number} возвращён на доработку`;
+      const body =
+        p.to === "ASSIGNED"
+          ? "Подготовьте проект ответа (п.9, п.10)."
+          : "Доработайте проект в течение 30 минут (п.10).";
       if (p.executorId) return notifyUsers(tx, { ...base, userIds: [p.executorId], kind: `CASE_${p.to}`, title, body });
       return toRoles(["EXECUTOR"], `CASE_${p.to}`, title, body, p.departmentId);
     }
     case "INTERNAL_REVIEW":
-      return toRoles(["COORDINATOR", "MANAGER"], "DRAFT_SUBMITTED", `Проект ответа на публикацию № ${p.number}`, "Проверьте проект и в течение 30 минут передайте его куратору (п.10).");
+      return toRoles(
+        ["COORDINATOR", "MANAGER"],
+        "DRAFT_SUBMITTED",
+        `Проект ответа на публикацию № ${p.number}`,
+        "Проверьте проект и в течение 30 минут передайте его куратору (п.10).",
+      );
     case "AT_CURATOR":
-      return toRoles(["CURATOR"], "AWAITING_APPROVAL", `Проект ответа № ${p.number} на согласовании`, "Согласуйте проект ответа или верните его на доработку с замечаниями.");
+      return toRoles(
+        ["CURATOR"],
+        "AWAITING_APPROVAL",
+        `Проект ответа № ${p.number} на согласовании`,
+        "Согласуйте проект ответа или верните его на доработку с замечаниями.",
+      );
     case "APPROVED":
-      return toRoles(["COORDINATOR"], "CASE_APPROVED", `Ответ № ${p.number} согласован`, "Разместите ответ в социальной сети и укажите ссылку на него (п.8).");
+      return toRoles(
+        ["COORDINATOR"],
+        "CASE_APPROVED",
+        `Ответ № ${p.number} согласован`,
+        "Разместите ответ в социальной сети и укажите ссылку на него (п.8).",
+      );
     default:
       return undefined;
   }

@@ -252,4 +252,23 @@ describe("case workflow services", () => {
     const c = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(c).toMatchObject({ status: "NEW", departmentId: null, answerDueAt: at(1440), routedAt: at(5) });
   });
+
+  it("requires the answer to a repeated publication to report measures or progress (п.11)", async () => {
+    const first = await intake({ text: "Нет воды в х. Ленинаван" });
+    const { caseId } = await intake({ text: "Воды так и нет", repeatOfId: first.caseId });
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    const refusal = {
+      kind: "REFUSAL" as const,
+      refusalReason: "Сети бесхозные",
+      legalReferences: ["Федеральный закон от 06.10.2003 № 131-ФЗ"],
+    };
+    await expect(
+      applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft: refusal }, at(60)),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      field: "kind",
+    });
+    const ok = await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(61));
+    expect(ok.status).toBe("INTERNAL_REVIEW");
+  });
 });
