@@ -4,7 +4,7 @@ import type { TRole } from "../../domain/auth/roles";
 import { composeAnswerText, checkAnswer, type TAnswerParts } from "../../domain/cases/answer-rules";
 import { computeDeadlinesAfter, type TFrozenSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
-import { decideTransition, type TCaseEvent, type TTransitionInput } from "../../domain/cases/status-machine";
+import { decideTransition, isHttpUrl, type TCaseEvent, type TTransitionInput } from "../../domain/cases/status-machine";
 import { detectCaseViolations } from "../../domain/cases/violations";
 import { ServiceError } from "../errors";
 import { notifyRoles, notifyUsers } from "./notify";
@@ -136,7 +136,11 @@ export async function applyTransition(
         break;
       }
       case "post": {
-        const posted = detectNetwork(decision.answerUrl ?? "", [c.network]);
+        // A network without known hosts ("other") accepts any link; the others only their own.
+        const posted =
+          c.network.hosts.length === 0
+            ? { ok: isHttpUrl(decision.answerUrl ?? "") }
+            : detectNetwork(decision.answerUrl ?? "", [c.network]);
         if (!posted.ok)
           throw new ServiceError(
             "BAD_REQUEST",

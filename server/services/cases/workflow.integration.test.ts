@@ -271,4 +271,30 @@ describe("case workflow services", () => {
     const ok = await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(61));
     expect(ok.status).toBe("INTERNAL_REVIEW");
   });
+
+  it("posts the answer to a publication on an unlisted network with any web link", async () => {
+    const { caseId } = await intake({ url: "https://forum.example.org/topic/15" });
+    expect(
+      (await t.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { network: true } })).network.code,
+    ).toBe("OTHER");
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(60));
+    await applyTransition(t.prisma, coordinator, { caseId, event: "forward" }, at(65));
+    await applyTransition(t.prisma, curator, { caseId, event: "approve" }, at(70));
+    await expect(
+      applyTransition(
+        t.prisma,
+        coordinator,
+        { caseId, event: "post", input: { answerUrl: "ftp://forum.example.org/1" } },
+        at(75),
+      ),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const posted = await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "post", input: { answerUrl: "https://forum.example.org/topic/15#p2" } },
+      at(80),
+    );
+    expect(posted.status).toBe("POSTED");
+  });
 });
