@@ -81,13 +81,23 @@ test.describe("REST API v1", () => {
   });
 
   test("registers a publication once: 201, then 200 with the same case", async ({ request }) => {
-    const body = publication({ topic: "вывоз мусора", socialSignificance: { significant: true, reason: "Массовые жалобы" } });
+    const body = publication({
+      topic: "вывоз мусора",
+      socialSignificance: { significant: true, reason: "Массовые жалобы" },
+    });
     const first = await post(request, body);
     expect(first.status()).toBe(201);
     expect(first.headers()["cache-control"]).toBe("no-store");
     const created = await json<TPublication>(first);
     expect(first.headers().location).toBe(`/api/v1/publications/${created.id}`);
-    expect(created).toMatchObject({ externalId: body.externalId, status: "NEW", network: "VK", url: body.url, repeatOf: null, answer: null });
+    expect(created).toMatchObject({
+      externalId: body.externalId,
+      status: "NEW",
+      network: "VK",
+      url: body.url,
+      repeatOf: null,
+      answer: null,
+    });
 
     const again = await post(request, { ...body, text: "Другой текст при повторной доставке" });
     expect(again.status()).toBe(200);
@@ -108,7 +118,9 @@ test.describe("REST API v1", () => {
     const ids = new Set(await Promise.all(responses.map(async (r) => (await json<TPublication>(r)).id)));
     expect(ids.size).toBe(1);
 
-    const list = await request.get(`/api/v1/publications?updatedSince=${encodeURIComponent(since)}&limit=200`, { headers: auth });
+    const list = await request.get(`/api/v1/publications?updatedSince=${encodeURIComponent(since)}&limit=200`, {
+      headers: auth,
+    });
     expect(list.status()).toBe(200);
     const page = await json<TPage>(list);
     expect(page.items.filter((i) => i.externalId === body.externalId)).toHaveLength(1);
@@ -124,7 +136,10 @@ test.describe("REST API v1", () => {
     );
     await expectValidation(await post(request, publication({ network: "MYSPACE" })), "network");
     await expectValidation(await post(request, publication({ topic: "Полёты на Марс" })), "topic");
-    await expectValidation(await post(request, publication({ repeatOfExternalId: "NO-SUCH-ID" })), "repeatOfExternalId");
+    await expectValidation(
+      await post(request, publication({ repeatOfExternalId: "NO-SUCH-ID" })),
+      "repeatOfExternalId",
+    );
     await expectValidation(await post(request, publication({ receivedAt: "вчера" })), "receivedAt");
 
     const malformed = await request.post("/api/v1/publications", {
@@ -140,7 +155,9 @@ test.describe("REST API v1", () => {
     const huge = await post(request, publication({ text: "а".repeat(1_100_000) }));
     expect(huge.status()).toBe(413);
 
-    const badQuery = await request.get("/api/v1/publications?status=OPEN&limit=0&updatedSince=yesterday", { headers: auth });
+    const badQuery = await request.get("/api/v1/publications?status=OPEN&limit=0&updatedSince=yesterday", {
+      headers: auth,
+    });
     const issues = (await expectValidation(badQuery, "limit")).issues.map((i) => i.path);
     expect(issues).toEqual(expect.arrayContaining(["status.0", "updatedSince"]));
   });
@@ -148,7 +165,9 @@ test.describe("REST API v1", () => {
   test("shows a publication with its deadlines and clocks; another id is 404", async ({ request }) => {
     const receivedAt = new Date(Date.now() - 10 * 60_000);
     receivedAt.setMilliseconds(0);
-    const created = await json<TPublication>(await post(request, publication({ receivedAt: receivedAt.toISOString() })));
+    const created = await json<TPublication>(
+      await post(request, publication({ receivedAt: receivedAt.toISOString() })),
+    );
 
     const res = await request.get(`/api/v1/publications/${created.id}`, { headers: auth });
     expect(res.status()).toBe(200);
@@ -228,7 +247,10 @@ test.describe("REST API v1", () => {
     const after = await json<TPublication>(await request.get(`/api/v1/publications/${id}`, { headers: auth }));
     expect(after.status).toBe("NEW");
 
-    const bad = await request.post(`/api/v1/publications/${id}/decision`, { data: { decision: "maybe" }, headers: auth });
+    const bad = await request.post(`/api/v1/publications/${id}/decision`, {
+      data: { decision: "maybe" },
+      headers: auth,
+    });
     await expectValidation(bad, "decision");
     const foreign = await request.post("/api/v1/publications/no-such-case/decision", {
       data: { decision: "approve" },
@@ -248,8 +270,8 @@ test.describe("REST API v1", () => {
     try {
       const me = await executor.get("/api/trpc/me.get");
       expect(me.status()).toBe(200);
-      const departmentId = (await json<{ result: { data: { json: { department: { id: string } } } } }>(me)).result.data.json
-        .department.id;
+      const departmentId = (await json<{ result: { data: { json: { department: { id: string } } } } }>(me)).result.data
+        .json.department.id;
       const toCurator = async () => {
         const { id } = await json<TPublication>(await post(request, publication()));
         const step = async (ctx: APIRequestContext, input: object) => {
@@ -259,7 +281,11 @@ test.describe("REST API v1", () => {
         await step(coordinator, { event: "route", input: { departmentId } });
         await step(executor, {
           event: "submitDraft",
-          draft: { kind: "MEASURES", measures: "Мусор вывезен 28.11.2026.", stages: "График вывоза восстановлен с 29.11.2026." },
+          draft: {
+            kind: "MEASURES",
+            measures: "Мусор вывезен 28.11.2026.",
+            stages: "График вывоза восстановлен с 29.11.2026.",
+          },
         });
         await step(coordinator, { event: "forward" });
         return id;
@@ -272,21 +298,34 @@ test.describe("REST API v1", () => {
       });
       expect(approve.status()).toBe(200);
       const approved = await json<TPublication>(approve);
-      expect(approved).toMatchObject({ status: "APPROVED", department: { id: departmentId }, clock: { name: "ANSWER" } });
+      expect(approved).toMatchObject({
+        status: "APPROVED",
+        department: { id: departmentId },
+        clock: { name: "ANSWER" },
+      });
       expect(approved.answer?.text).toContain("Мусор вывезен 28.11.2026.");
 
-      const again = await request.post(`/api/v1/publications/${approvedId}/decision`, { data: { decision: "approve" }, headers: auth });
+      const again = await request.post(`/api/v1/publications/${approvedId}/decision`, {
+        data: { decision: "approve" },
+        headers: auth,
+      });
       expect(again.status()).toBe(409);
 
       const rejectedId = await toCurator();
-      const noComment = await request.post(`/api/v1/publications/${rejectedId}/decision`, { data: { decision: "reject" }, headers: auth });
+      const noComment = await request.post(`/api/v1/publications/${rejectedId}/decision`, {
+        data: { decision: "reject" },
+        headers: auth,
+      });
       await expectValidation(noComment, "comment");
       const reject = await request.post(`/api/v1/publications/${rejectedId}/decision`, {
         data: { decision: "reject", comment: "Укажите, когда вывоз будет регулярным" },
         headers: auth,
       });
       expect(reject.status()).toBe(200);
-      expect(await json<TPublication>(reject)).toMatchObject({ status: "REWORK", clock: { name: "REWORK", state: "ON_TIME" } });
+      expect(await json<TPublication>(reject)).toMatchObject({
+        status: "REWORK",
+        clock: { name: "REWORK", state: "ON_TIME" },
+      });
     } finally {
       await coordinator.dispose();
       await executor.dispose();

@@ -48,7 +48,9 @@ test("a publication goes from registration to the posted answer, each role doing
   const executor = await pageAs(browser, "executor");
   await executor.goto(caseUrl);
   await act(executor, "Отправить проект на проверку", async (p) => {
-    await p.getByLabel("Принятые меры").fill("Бригада МУП «Водоканал» устранила порыв на водоводе по ул. Мясникяна.");
+    await p
+      .getByLabel("Принятые меры", { exact: true })
+      .fill("Бригада МУП «Водоканал» устранила порыв на водоводе по ул. Мясникяна.");
     await p
       .getByLabel("Этапы и сроки решения")
       .fill("Подача воды восстановлена 28.11.2026 к 10:00; благоустройство места работ — до 05.12.2026.");

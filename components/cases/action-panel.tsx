@@ -52,7 +52,8 @@ export function ActionPanel({
     }),
   );
   const { message, fields } = errorsOf(mutation.error);
-  if (actions.length === 0) return null;
+  // After the last action this person may take, the confirmation still shows.
+  if (actions.length === 0 && !done) return null;
   const current = actions.find((a) => a.event === open);
   const legalReferences = draft.legal
     .split("\n")

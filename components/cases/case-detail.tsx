@@ -42,7 +42,7 @@ export function CaseDetail({ id, timeZone, canRoute }: { id: string; timeZone: s
           </span>
         </h1>
         <div className="flex flex-wrap gap-2">
-          <ClockBadge clock={c.clocks.current} />
+          {c.clocks.current && c.clocks.current.kind !== "ANSWER" ? <ClockBadge clock={c.clocks.current} /> : null}
           <ClockBadge clock={c.clocks.answer} />
           {c.significant ? (
             <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">Социально значимая</span>

@@ -132,7 +132,11 @@ export function CaseList({ timeZone }: { timeZone: string }) {
                   <td className="px-3 py-2">{c.department?.name ?? "—"}</td>
                   <td className="px-3 py-2">{CASE_STATUS_LABELS[c.status]}</td>
                   <td className="px-3 py-2">
-                    <ClockBadge clock={c.clocks.current} compact />
+                    {c.clocks.current?.kind === "ANSWER" ? (
+                      <span className="text-slate-400">—</span>
+                    ) : (
+                      <ClockBadge clock={c.clocks.current} compact />
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     <ClockBadge clock={c.clocks.answer} compact />
