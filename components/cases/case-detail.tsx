@@ -43,7 +43,7 @@ export function CaseDetail({ id, timeZone, canRoute }: { id: string; timeZone: s
         </h1>
         <div className="flex flex-wrap gap-2">
           {c.clocks.current && c.clocks.current.kind !== "ANSWER" ? <ClockBadge clock={c.clocks.current} /> : null}
-          <ClockBadge clock={c.clocks.answer} />
+          {c.clocks.answer ? <ClockBadge clock={c.clocks.answer} /> : null}
           {c.significant ? (
             <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">Социально значимая</span>
           ) : null}
@@ -85,7 +85,11 @@ export function CaseDetail({ id, timeZone, canRoute }: { id: string; timeZone: s
             <dt className="text-slate-500">Поступила</dt>
             <dd>{at(c.receivedAt)}</dd>
             <dt className="text-slate-500">Населённый пункт</dt>
-            <dd>{[c.settlement, c.address].filter(Boolean).join(", ") || "—"}</dd>
+            <dd>
+              {c.address && c.settlement && c.address.includes(c.settlement)
+                ? c.address
+                : [c.settlement, c.address].filter(Boolean).join(", ") || "—"}
+            </dd>
           </dl>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-5">
