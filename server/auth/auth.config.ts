@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
 /**
- * The part of the Auth.js configuration that needs no database: shared by the proxy (which
- * only checks that a session token exists and is valid) and the full configuration.
+ * The part of the Auth.js configuration that needs no database: the session strategy and the
+ * callbacks that copy the user into the token and the session.
  */
 export const authConfig = {
   trustHost: true,
