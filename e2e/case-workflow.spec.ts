@@ -106,3 +106,28 @@ test("an executor is refused a draft that says nothing, in Russian", async ({ br
   await expect(panel.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
   await expect(executor.getByTestId("case-status")).toHaveText("Направлена исполнителю");
 });
+
+test("an executor refuses with a justification, citing an act from the municipality's list", async ({ browser }) => {
+  const coordinator = await pageAs(browser, "coordinator");
+  await coordinator.goto("/cases/new");
+  await coordinator.getByLabel("Ссылка на публикацию").fill("https://t.me/myasnikovsky_chat/812");
+  await coordinator.getByLabel("Текст публикации").fill("Почему администрация не чинит трассу М-4 у Чалтыря?");
+  await coordinator.getByRole("button", { name: "Зарегистрировать" }).click();
+  await act(coordinator, "Направить в отдел", (p) =>
+    p
+      .getByLabel("Отдел", { exact: true })
+      .selectOption({ label: "Отдел транспорта и дорожного хозяйства" })
+      .then(() => undefined),
+  );
+  const executor = await pageAs(browser, "executor-roads");
+  await executor.goto(coordinator.url());
+  await act(executor, "Отправить проект на проверку", async (p) => {
+    await p.getByLabel("Обоснованный отказ").check();
+    await p
+      .getByLabel("Почему вопрос не может быть решён")
+      .fill("Трасса М-4 «Дон» — федеральная дорога, её содержит ГК «Автодор»; обращение перенаправлено им.");
+    await p.getByLabel(/Федеральный закон от 08\.11\.2007 № 257-ФЗ/).check();
+  });
+  await expect(executor.getByTestId("case-status")).toHaveText("На проверке в отделе");
+  await expect(executor.getByText(/Основание.*257-ФЗ/)).toBeVisible();
+});

@@ -20,18 +20,23 @@ export function ActionPanel({
   actions,
   maxAnswerLength,
   departments,
+  suggestedDepartmentId,
+  legalActs,
 }: {
   caseId: string;
   version: number;
   actions: TAction[];
   maxAnswerLength: number | null;
   departments: { id: string; name: string }[];
+  suggestedDepartmentId: string | null;
+  legalActs: { id: string; title: string; citation: string }[];
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<TCaseEvent | null>(null);
   const [comment, setComment] = useState("");
-  const [departmentId, setDepartmentId] = useState("");
+  const [departmentId, setDepartmentId] = useState(suggestedDepartmentId ?? "");
+  const [pickedActs, setPickedActs] = useState<string[]>([]);
   const [answerUrl, setAnswerUrl] = useState("");
   const [draft, setDraft] = useState({
     kind: "MEASURES" as "MEASURES" | "REFUSAL",
@@ -55,10 +60,13 @@ export function ActionPanel({
   // After the last action this person may take, the confirmation still shows.
   if (actions.length === 0 && !done) return null;
   const current = actions.find((a) => a.event === open);
-  const legalReferences = draft.legal
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const legalReferences = [
+    ...legalActs.filter((a) => pickedActs.includes(a.id)).map((a) => `${a.citation} «${a.title}»`),
+    ...draft.legal
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ];
   const preview = composeAnswerText({
     kind: draft.kind,
     measures: draft.measures,
@@ -187,7 +195,31 @@ export function ActionPanel({
                       onChange={(e) => setDraft({ ...draft, refusalReason: e.target.value })}
                     />
                   </Field>
-                  <Field id="a-legal" label="Нормативные акты (по одному в строке)" error={fields.legalReferences}>
+                  {legalActs.length > 0 ? (
+                    <fieldset>
+                      <legend className="text-sm font-medium text-slate-700">Нормативные акты из перечня</legend>
+                      <div className="mt-1 space-y-1">
+                        {legalActs.map((a) => (
+                          <label key={a.id} className="flex items-start gap-2 text-sm">
+                            <input
+                              type="checkbox"
+                              className="mt-1"
+                              checked={pickedActs.includes(a.id)}
+                              onChange={(e) =>
+                                setPickedActs(
+                                  e.target.checked ? [...pickedActs, a.id] : pickedActs.filter((x) => x !== a.id),
+                                )
+                              }
+                            />
+                            <span>
+                              {a.citation} «{a.title}»
+                            </span>
+                          </label>
+                        ))}
+                      </div>
+                    </fieldset>
+                  ) : null}
+                  <Field id="a-legal" label="Другие акты (по одному в строке)" error={fields.legalReferences}>
                     <textarea
                       id="a-legal"
                       rows={2}

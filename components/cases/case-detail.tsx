@@ -24,11 +24,22 @@ const EVENT_LABELS: Record<string, string> = {
   LINKED_REPEAT: "Связана с предыдущей публикацией",
 };
 
-export function CaseDetail({ id, timeZone, canRoute }: { id: string; timeZone: string; canRoute: boolean }) {
+export function CaseDetail({
+  id,
+  timeZone,
+  canRoute,
+  canDraft,
+}: {
+  id: string;
+  timeZone: string;
+  canRoute: boolean;
+  canDraft: boolean;
+}) {
   const trpc = useTRPC();
   const { data: c } = useSuspenseQuery(trpc.cases.get.queryOptions({ id }));
   const networks = useQuery(trpc.cases.networks.queryOptions());
   const departments = useQuery({ ...trpc.cases.departments.queryOptions(), enabled: canRoute });
+  const legalActs = useQuery({ ...trpc.cases.legalActs.queryOptions(), enabled: canDraft });
   const maxAnswerLength = networks.data?.find((n) => n.code === c.network.code)?.maxAnswerLength ?? null;
   const at = (d: Date | null | undefined) => (d ? formatDateTime(d, timeZone) : "—");
 
@@ -61,6 +72,8 @@ export function CaseDetail({ id, timeZone, canRoute }: { id: string; timeZone: s
         actions={c.actions}
         maxAnswerLength={maxAnswerLength}
         departments={departments.data ?? []}
+        suggestedDepartmentId={c.suggestedDepartmentId}
+        legalActs={legalActs.data ?? []}
       />
 
       <section className="grid gap-4 md:grid-cols-2">

@@ -212,10 +212,18 @@ export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: st
         },
       },
       repeats: { select: { id: true, number: true, status: true, receivedAt: true } },
+      topic: { select: { id: true, name: true, defaultDepartmentId: true } },
+      repeatOf: { select: { id: true, number: true, externalId: true, departmentId: true } },
     },
   });
   if (!c) return null;
-  return { ...c, clocks: describeCaseClocks({ status: c.status, deadlines: c, sla: slaOf(c), now }) };
+  return {
+    ...c,
+    clocks: describeCaseClocks({ status: c.status, deadlines: c, sla: slaOf(c), now }),
+    // п.11: a repeated publication goes to the department that handled the earlier one;
+    // otherwise the department that usually handles the topic.
+    suggestedDepartmentId: c.repeatOf?.departmentId ?? c.topic?.defaultDepartmentId ?? null,
+  };
 }
 
 export type TCaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;

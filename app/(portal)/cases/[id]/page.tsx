@@ -21,7 +21,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   }
   return (
     <HydrateClient>
-      <CaseDetail id={id} timeZone={user.timeZone} canRoute={hasPermission(user.roles, "case.route")} />
+      <CaseDetail
+        id={id}
+        timeZone={user.timeZone}
+        canRoute={hasPermission(user.roles, "case.route")}
+        canDraft={hasPermission(user.roles, "case.draft")}
+      />
     </HydrateClient>
   );
 }

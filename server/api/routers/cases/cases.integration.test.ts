@@ -131,9 +131,14 @@ describe("cases over tRPC", () => {
     });
     const suggestions = await (await as("coordinator")).cases.repeatCandidates({ caseId: second.caseId });
     expect(suggestions[0]?.caseId).toBe(first.caseId);
+    await (
+      await as("coordinator")
+    ).cases.transition({ caseId: first.caseId, event: "route", input: { departmentId: zhkhId } });
     await (await as("coordinator")).cases.linkRepeat({ caseId: second.caseId, repeatOfId: first.caseId });
     const linked = await (await as("coordinator")).cases.get({ id: second.caseId });
     expect(linked).toMatchObject({ repeated: true, repeatOf: { id: first.caseId } });
+    // п.11: the repeat goes to the department that handled the earlier publication.
+    expect(linked.suggestedDepartmentId).toBe(zhkhId);
   });
 
   it("pages through the list with a cursor, most urgent first, and counts by status", async () => {
@@ -160,5 +165,16 @@ describe("cases over tRPC", () => {
     expect(seen.size).toBe(total);
     const counts = await (await as("coordinator")).cases.counts();
     expect(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(total);
+  });
+
+  it("lists the municipality's legal acts to executors only", async () => {
+    await t.prisma.legalAct.create({
+      data: { municipalityId, title: "О порядке рассмотрения обращений граждан", citation: "59-ФЗ" },
+    });
+    await t.prisma.legalAct.create({ data: { municipalityId: otherId, title: "Чужой акт", citation: "1-ОЗ" } });
+    expect((await (await as("executor")).cases.legalActs()).map((a) => a.citation)).toEqual(["59-ФЗ"]);
+    await expect((await as("head")).cases.legalActs()).rejects.toSatisfy(
+      (e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN",
+    );
   });
 });

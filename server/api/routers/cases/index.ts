@@ -71,6 +71,15 @@ export const casesRouter = createTRPCRouter({
     }),
   ),
 
+  /** The municipality's list of legal acts a justified refusal cites (п.9 b). */
+  legalActs: permissionProcedure("case.draft").query(({ ctx }) =>
+    ctx.db.legalAct.findMany({
+      where: { municipalityId: { in: ctx.user.municipalityIds }, active: true },
+      select: { id: true, title: true, citation: true },
+      orderBy: { citation: "asc" },
+    }),
+  ),
+
   counts: viewProcedure.query(({ ctx }) => countCasesByStatus(ctx.db, readerOf(ctx.user))),
 
   get: viewProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
