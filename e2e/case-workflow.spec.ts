@@ -40,6 +40,16 @@ test("a publication goes from registration to the posted answer, each role doing
   );
   await expect(coordinator.getByTestId("case-status")).toHaveText("Направлена исполнителю");
 
+  // The list finds it by department, network and text.
+  await coordinator.goto("/cases");
+  await coordinator.getByLabel("Отдел").selectOption({ label: "Отдел жилищно-коммунального хозяйства" });
+  await coordinator.getByLabel("Социальная сеть").selectOption({ label: "ВКонтакте" });
+  await coordinator.getByLabel("Поиск по тексту, автору, номеру").fill("улице Мясникяна");
+  await expect(coordinator.getByTestId("case-row")).toHaveCount(1);
+  await coordinator.getByLabel("Социальная сеть").selectOption({ label: "Одноклассники" });
+  await expect(coordinator.getByText("Публикаций нет")).toBeVisible();
+  await coordinator.goto(caseUrl);
+
   // Another department's executor does not even see it.
   const stranger = await pageAs(browser, "executor-edu");
   const hidden = await stranger.goto(caseUrl);

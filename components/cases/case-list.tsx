@@ -24,11 +24,21 @@ export function CaseList({ timeZone }: { timeZone: string }) {
   const [tab, setTab] = useState("open");
   const [text, setText] = useState("");
   const [clockState, setClockState] = useState<"" | "ON_TIME" | "AT_RISK" | "OVERDUE">("");
+  const [departmentId, setDepartmentId] = useState("");
+  const [network, setNetwork] = useState("");
   const counts = useQuery(trpc.cases.counts.queryOptions());
+  const options = useQuery(trpc.cases.filterOptions.queryOptions());
   const statuses = TABS.find((t) => t.key === tab)?.statuses;
   const list = useInfiniteQuery(
     trpc.cases.list.infiniteQueryOptions(
-      { status: statuses, text: text.trim() || undefined, clockState: clockState || undefined, limit: 30 },
+      {
+        status: statuses,
+        text: text.trim() || undefined,
+        clockState: clockState || undefined,
+        departmentId: departmentId || undefined,
+        network: network || undefined,
+        limit: 30,
+      },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
@@ -69,6 +79,32 @@ export function CaseList({ timeZone }: { timeZone: string }) {
           <option value="OVERDUE">Просрочено</option>
           <option value="AT_RISK">Срок истекает</option>
           <option value="ON_TIME">В срок</option>
+        </select>
+        <select
+          aria-label="Отдел"
+          className={`${inputClass} mt-0 max-w-xs`}
+          value={departmentId}
+          onChange={(e) => setDepartmentId(e.target.value)}
+        >
+          <option value="">Все отделы</option>
+          {options.data?.departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Социальная сеть"
+          className={`${inputClass} mt-0 max-w-xs`}
+          value={network}
+          onChange={(e) => setNetwork(e.target.value)}
+        >
+          <option value="">Все сети</option>
+          {options.data?.networks.map((n) => (
+            <option key={n.code} value={n.code}>
+              {n.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -177,4 +177,22 @@ describe("cases over tRPC", () => {
       (e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN",
     );
   });
+
+  it("filters the list by department and network", async () => {
+    const onOk = await intake({ url: "https://ok.ru/group/7/topic/70", text: "Фильтр: жалоба в Одноклассниках" });
+    const onVk = await intake({ text: "Фильтр: жалоба во ВКонтакте" });
+    await (
+      await as("coordinator")
+    ).cases.transition({ caseId: onOk.caseId, event: "route", input: { departmentId: eduId } });
+    const caller = await as("coordinator");
+    const ids = async (filter: Parameters<typeof caller.cases.list>[0]) =>
+      (await caller.cases.list({ ...filter, text: "Фильтр" })).items.map((c) => c.id).sort();
+    expect(await ids({})).toEqual([onOk.caseId, onVk.caseId].sort());
+    expect(await ids({ network: "OK" })).toEqual([onOk.caseId]);
+    expect(await ids({ departmentId: eduId })).toEqual([onOk.caseId]);
+    expect(await ids({ departmentId: zhkhId })).toEqual([]);
+    const options = await caller.cases.filterOptions();
+    expect(options.departments.map((d) => d.id)).toEqual(expect.arrayContaining([zhkhId, eduId]));
+    expect(options.networks.map((n) => n.code)).toEqual(["VK", "OK"]);
+  });
 });

@@ -80,6 +80,20 @@ export const casesRouter = createTRPCRouter({
     }),
   ),
 
+  /** What the list can be filtered by: the departments and networks of the reader's municipalities. */
+  filterOptions: viewProcedure.query(async ({ ctx }) => ({
+    departments: await ctx.db.department.findMany({
+      where: { municipalityId: { in: ctx.user.municipalityIds }, active: true },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    networks: await ctx.db.socialNetwork.findMany({
+      where: { active: true },
+      select: { code: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+  })),
+
   counts: viewProcedure.query(({ ctx }) => countCasesByStatus(ctx.db, readerOf(ctx.user))),
 
   get: viewProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
