@@ -3,22 +3,19 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cleanupsAfterEach } from "@/server/testing/cleanups";
 import { queryRows } from "@/server/testing/postgres-admin";
 import { createPrismaClient } from "./client";
 import { startEmbeddedPostgres } from "./embedded";
 import { defaultMigratePaths, deploy } from "./migrate";
 import { EMBEDDED_DATA_DIR, EMBEDDED_INFO_FILE, resolveDatabaseUrl } from "./resolve-url";
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanupsAfterEach();
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "otklik-embedded-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  defer(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -31,10 +28,10 @@ function deadPid(): number {
 describe("startEmbeddedPostgres", () => {
   it("serves a database the Prisma client can write to and read back, after our migrations", async () => {
     const server = await startEmbeddedPostgres({ dataDir: null, port: 0 });
-    cleanups.push(server.stop);
+    defer(server.stop);
     await deploy({ databaseUrl: server.url, ...defaultMigratePaths() });
     const prisma = createPrismaClient(server.url, { poolMax: 1 });
-    cleanups.push(() => prisma.$disconnect());
+    defer(() => prisma.$disconnect());
 
     const created = await prisma.region.create({
       data: {
@@ -61,7 +58,7 @@ describe("startEmbeddedPostgres", () => {
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir });
-    cleanups.push(second.stop);
+    defer(second.stop);
 
     expect(await queryRows(second.url, `SELECT "value" FROM "Kept"`)).toEqual([{ value: "still here" }]);
   });
@@ -76,7 +73,7 @@ describe("startEmbeddedPostgres", () => {
 
     await writeFile(`${dataDir}.lock`, String(deadPid()));
     const reopened = await startEmbeddedPostgres({ dataDir });
-    cleanups.push(reopened.stop);
+    defer(reopened.stop);
     expect(await queryRows(reopened.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 });
@@ -91,7 +88,7 @@ describe("resolveDatabaseUrl", () => {
   it("connects to the server named in .data/embedded.json while that process serves it", async () => {
     const rootDir = await tempDir();
     const server = await startEmbeddedPostgres({ dataDir: null, port: 0 });
-    cleanups.push(server.stop);
+    defer(server.stop);
     await mkdir(path.join(rootDir, ".data"));
     await writeFile(
       path.join(rootDir, EMBEDDED_INFO_FILE),
@@ -114,7 +111,7 @@ describe("resolveDatabaseUrl", () => {
     );
 
     const resolved = await resolveDatabaseUrl({ env: {}, rootDir });
-    cleanups.push(resolved.stop);
+    defer(resolved.stop);
 
     expect(resolved.embedded).toBe(true);
     expect(await queryRows(resolved.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);

@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import { defaultMigratePaths } from "../db/migrate";
+import { cleanupsAfterEach } from "./cleanups";
+import { createEmptyTestDatabase, type TEmptyTestDatabase } from "./db";
 
 export interface TProjectCopy {
   schemaPath: string;
@@ -46,4 +48,22 @@ export async function committedMigrationNames(): Promise<string[]> {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Per-test empty databases and project copies for the migration tool's tests, removed after each test. */
+export function migrateFixtures() {
+  const defer = cleanupsAfterEach();
+  return {
+    defer,
+    emptyDatabase: async (): Promise<TEmptyTestDatabase> => {
+      const db = await createEmptyTestDatabase();
+      defer(db.cleanup);
+      return db;
+    },
+    projectCopy: async (): Promise<TProjectCopy> => {
+      const copy = await copyMigrationProject();
+      defer(copy.remove);
+      return copy;
+    },
+  };
 }

@@ -1,29 +1,19 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEmptyTestDatabase } from "@/server/testing/db";
-import { committedMigrationNames, copyMigrationProject, type TProjectCopy } from "@/server/testing/migrate-fixtures";
+import { committedMigrationNames, migrateFixtures } from "@/server/testing/migrate-fixtures";
 import { queryRows } from "@/server/testing/postgres-admin";
 import { createMigration, deploy, drift, MIGRATION_LOCK_CONTENT } from "./index";
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function projectCopy(): Promise<TProjectCopy> {
-  const copy = await copyMigrationProject();
-  cleanups.push(copy.remove);
-  return copy;
-}
+const { defer, projectCopy } = migrateFixtures();
 
 const LATER = new Date("2099-01-02T03:04:05Z");
 
 describe("createMigration", () => {
   it("writes the change to schema.prisma as a new migration that deploys and leaves no drift", async () => {
     const db = await createEmptyTestDatabase();
-    cleanups.push(db.cleanup);
+    defer(db.cleanup);
     const project = await projectCopy();
     const target = { databaseUrl: db.url, schemaPath: project.schemaPath, migrationsDir: project.migrationsDir };
     await project.editSchema((schema) => `${schema}\nmodel Probe {\n  id    Int    @id\n  label String @unique\n}\n`);
@@ -45,7 +35,7 @@ describe("createMigration", () => {
 
   it("writes nothing when schema.prisma already matches the migrations", async () => {
     const db = await createEmptyTestDatabase();
-    cleanups.push(db.cleanup);
+    defer(db.cleanup);
     const project = await projectCopy();
     const before = await readdir(project.migrationsDir);
 
@@ -63,7 +53,7 @@ describe("createMigration", () => {
 
   it("creates the first migration and Prisma's lock file in an empty folder", async () => {
     const db = await createEmptyTestDatabase();
-    cleanups.push(db.cleanup);
+    defer(db.cleanup);
     const project = await projectCopy();
     const migrationsDir = path.join(project.migrationsDir, "..", "fresh-migrations");
 

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { createEmptyTestDatabase, type TEmptyTestDatabase } from "@/server/testing/db";
-import { committedMigrationNames, copyMigrationProject, type TProjectCopy } from "@/server/testing/migrate-fixtures";
+import { describe, expect, it } from "vitest";
+import { committedMigrationNames, migrateFixtures } from "@/server/testing/migrate-fixtures";
 import { queryRows } from "@/server/testing/postgres-admin";
 import { defaultMigratePaths, deploy, markRolledBack, status } from "./index";
 
@@ -16,23 +15,7 @@ interface TMigrationRow {
 }
 
 const paths = defaultMigratePaths();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function emptyDatabase(): Promise<TEmptyTestDatabase> {
-  const db = await createEmptyTestDatabase();
-  cleanups.push(db.cleanup);
-  return db;
-}
-
-async function projectCopy(): Promise<TProjectCopy> {
-  const copy = await copyMigrationProject();
-  cleanups.push(copy.remove);
-  return copy;
-}
+const { emptyDatabase, projectCopy } = migrateFixtures();
 
 function migrationRows(url: string): Promise<TMigrationRow[]> {
   return queryRows<TMigrationRow>(

@@ -1,9 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyTestDatabase, type TEmptyTestDatabase } from "@/server/testing/db";
-import { copyMigrationProject, type TProjectCopy } from "@/server/testing/migrate-fixtures";
+import { migrateFixtures } from "@/server/testing/migrate-fixtures";
 import { queryRows } from "@/server/testing/postgres-admin";
 import { createMigrationAdapters } from "./adapter-factory";
 import { detectServerKind } from "./engine-session";
@@ -12,7 +12,7 @@ import { charColumnsOf, RelabellingClient } from "./relabelling-client";
 import { embeddedShadowDatabase, postgresShadowDatabase } from "./shadow-database";
 
 let db: TEmptyTestDatabase;
-const cleanups: (() => Promise<void>)[] = [];
+const { defer, projectCopy } = migrateFixtures();
 
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
@@ -21,16 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.cleanup();
 });
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function projectCopy(): Promise<TProjectCopy> {
-  const copy = await copyMigrationProject();
-  cleanups.push(copy.remove);
-  return copy;
-}
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`driver adapter error: ${JSON.stringify(result.error)}`);
@@ -60,7 +50,7 @@ const CHAR_QUERY = {
 describe("workaround 2: pg_catalog types adapter-pg cannot read", () => {
   it('adapter-pg alone refuses a "char" column', async () => {
     const adapter = await new PrismaPg({ connectionString: db.url, max: 1 }).connect();
-    cleanups.push(() => adapter.dispose());
+    defer(() => adapter.dispose());
 
     await expect(adapter.queryRaw(CHAR_QUERY)).rejects.toMatchObject({
       cause: { kind: "UnsupportedNativeDataType", type: "char" },
@@ -69,7 +59,7 @@ describe("workaround 2: pg_catalog types adapter-pg cannot read", () => {
 
   it('the relabelling client reads "char", "char"[] and regclass columns as text', async () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 1, Client: RelabellingClient });
-    cleanups.push(() => pool.end());
+    defer(() => pool.end());
     const adapter = await new PrismaPg(pool).connect();
 
     const result = await adapter.queryRaw(CHAR_QUERY);
@@ -81,7 +71,7 @@ describe("workaround 2: pg_catalog types adapter-pg cannot read", () => {
 
   it('the engine\'s adapter reports the "char" column as a character', async () => {
     const adapters = createMigrationAdapters(db.url, postgresShadowDatabase(db.url));
-    cleanups.push(() => adapters.close());
+    defer(() => adapters.close());
     const adapter = unwrap(await adapters.factory.connect());
 
     const result = unwrap(await adapter.queryRaw(CHAR_QUERY));
@@ -115,7 +105,7 @@ describe("workaround 1: the shadow database", () => {
       db.url,
       server === "pglite" ? embeddedShadowDatabase() : postgresShadowDatabase(db.url),
     );
-    cleanups.push(() => adapters.close());
+    defer(() => adapters.close());
     const shadow = unwrap(await adapters.factory.connectToShadowDb());
     unwrap(await shadow.executeScript(`CREATE TABLE "OnlyInShadow" ("id" INTEGER)`));
     const [where] = unwrap(

@@ -1,28 +1,11 @@
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { createEmptyTestDatabase, type TEmptyTestDatabase } from "@/server/testing/db";
-import { committedMigrationNames, copyMigrationProject, type TProjectCopy } from "@/server/testing/migrate-fixtures";
+import { describe, expect, it } from "vitest";
+import { committedMigrationNames, migrateFixtures } from "@/server/testing/migrate-fixtures";
 import { defaultMigratePaths, deploy, status } from "./index";
 
 const paths = defaultMigratePaths();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function emptyDatabase(): Promise<TEmptyTestDatabase> {
-  const db = await createEmptyTestDatabase();
-  cleanups.push(db.cleanup);
-  return db;
-}
-
-async function projectCopy(): Promise<TProjectCopy> {
-  const copy = await copyMigrationProject();
-  cleanups.push(copy.remove);
-  return copy;
-}
+const { emptyDatabase, projectCopy } = migrateFixtures();
 
 describe("status", () => {
   it("reports every migration as pending on an empty database", async () => {
