@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo";
@@ -43,4 +45,12 @@ export { expect };
 /** Calls a tRPC mutation the way the browser's client does (superjson envelope). */
 export function trpcMutation(request: APIRequestContext, path: string, input: unknown) {
   return request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { "content-type": "application/json" } });
+}
+
+/** Where screenshots of the main screens are kept for people to look at (a CI artifact, not committed). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../artifacts/screenshots", import.meta.url));
+
+/** Keeps a full-page screenshot of a screen under a stable name, e.g. "03-executor-editor". */
+export async function keepScreenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
