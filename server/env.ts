@@ -4,7 +4,7 @@ import { z } from "zod";
  * Every environment variable the server reads, validated once at start-up. A bad value stops
  * the process with a message naming the variable, not a stack trace deep inside a request.
  */
-const ZEnv = z.object({
+const ZEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -22,6 +22,33 @@ const ZEnv = z.object({
     .enum(["0", "1", "true", "false"])
     .default("1")
     .transform((v) => v === "1" || v === "true"),
+
+  /** Where uploaded files live: a folder on this server, or an S3-compatible object store. */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  /** The folder of the local driver, relative to the working directory unless absolute. */
+  STORAGE_DIR: z.string().min(1).default(".data/uploads"),
+  /** The store's URL, e.g. https://storage.yandexcloud.net or a MinIO; none for AWS itself. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** The bucket in the path (MinIO and most S3-compatible stores) rather than in the host name. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
+  /** Largest photo or screenshot, in megabytes (п.9 evidence). */
+  UPLOAD_MAX_PHOTO_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** Largest video, in megabytes; one S3 PutObject takes up to 5 GB. */
+  UPLOAD_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(4096).default(200),
+});
+
+const ZEnv = ZEnvFields.superRefine((env, ctx) => {
+  if (env.STORAGE_DRIVER !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when STORAGE_DRIVER is s3" });
+  }
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

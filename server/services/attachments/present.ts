@@ -12,7 +12,7 @@ export const ATTACHMENT_SELECT = {
   draftId: true,
   thumbnailKey: true,
   createdAt: true,
-  uploadedBy: { select: { id: true, fullName: true } },
+  uploadedBy: { select: { id: true, fullName: true, departmentId: true } },
 } satisfies Prisma.AttachmentSelect;
 
 type TAttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof ATTACHMENT_SELECT }>;
