@@ -7,9 +7,17 @@ export interface TNavItem {
   permission: TPermission;
 }
 
-/** The portal's sections that exist so far. */
+/**
+ * The portal's sections that exist so far. Each role's own queue comes right after the home
+ * page, before the full list: it is where the day's work starts. A person with several roles
+ * sees each of their queues. Coordinators reach the approval queue (decisions recorded on the
+ * curator's behalf) from their inbox.
+ */
 export const NAVIGATION: readonly TNavItem[] = [
   { href: "/", label: "Главная", permission: "portal.use" },
+  { href: "/inbox", label: "Входящие", permission: "case.route" },
+  { href: "/work", label: "Мои публикации", permission: "case.draft" },
+  { href: "/queue", label: "На согласовании", permission: "case.approve" },
   { href: "/cases", label: "Публикации", permission: "case.view" },
   { href: "/admin/users", label: "Пользователи", permission: "admin.users" },
   { href: "/admin/departments", label: "Отделы", permission: "admin.departments" },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { CaseList } from "@/components/cases/case-list";
 import { requirePermission } from "@/server/auth/current";
 import { hasPermission } from "@/server/domain/auth/permissions";
@@ -21,7 +22,10 @@ export default async function CasesPage() {
           </Link>
         ) : null}
       </div>
-      <CaseList timeZone={user.timeZone} />
+      {/* The list reads its filters from the address (useSearchParams), which needs a boundary. */}
+      <Suspense fallback={<p className="text-slate-500">Загрузка…</p>}>
+        <CaseList timeZone={user.timeZone} />
+      </Suspense>
     </div>
   );
 }

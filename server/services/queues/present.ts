@@ -1,0 +1,95 @@
+import type { TPrismaClient } from "../../db/client";
+import type { CaseStatus, Prisma } from "../../db/generated/client";
+import { presentCase } from "../cases/queries";
+
+/**
+ * What every queue row shows. The same fields as the case list's summary (presentCase in
+ * services/cases/queries.ts computes the clocks from them) plus the municipality, whose zone the
+ * row's times are shown in: a curator's queue spans several municipalities.
+ */
+export const QUEUE_CASE_SELECT = {
+  id: true,
+  number: true,
+  municipalityId: true,
+  externalId: true,
+  status: true,
+  source: true,
+  postUrl: true,
+  authorName: true,
+  text: true,
+  receivedAt: true,
+  publishedAt: true,
+  significant: true,
+  repeated: true,
+  version: true,
+  updatedAt: true,
+  routeDueAt: true,
+  draftDueAt: true,
+  answerDueAt: true,
+  currentClock: true,
+  currentDueAt: true,
+  slaRouteMinutes: true,
+  slaDraftMinutes: true,
+  slaForwardMinutes: true,
+  slaReworkMinutes: true,
+  slaAnswerMinutes: true,
+  postedAt: true,
+  postedAnswerUrl: true,
+  network: { select: { code: true, name: true } },
+  department: { select: { id: true, name: true } },
+  executor: { select: { id: true, fullName: true } },
+  topic: { select: { id: true, name: true } },
+  repeatOf: { select: { id: true, number: true, externalId: true } },
+  municipality: { select: { name: true, timeZone: true } },
+} satisfies Prisma.CaseSelect;
+
+export type TQueueCaseRow = Prisma.CaseGetPayload<{ select: typeof QUEUE_CASE_SELECT }>;
+
+/** Most urgent first: the running clock's deadline, then the longest waiting. */
+export const URGENCY_ORDER = [
+  { currentDueAt: { sort: "asc", nulls: "last" } },
+  { receivedAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.CaseOrderByWithRelationInput[];
+
+const EXCERPT_LENGTH = 220;
+
+/** One or two lines of a publication: whitespace collapsed, cut at a word with "…". */
+export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > length * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–—-]+$/u, "")}…`;
+}
+
+/** A queue row: the case's summary with its clocks, an excerpt instead of the whole text. */
+export function presentQueueCase(row: TQueueCaseRow, now: Date) {
+  const { municipality, ...summary } = row;
+  const { text, ...presented } = presentCase(summary, now);
+  return { ...presented, excerpt: excerptOf(text), municipality };
+}
+
+export type TQueueCase = ReturnType<typeof presentQueueCase>;
+
+export interface TQueueSection<T> {
+  items: T[];
+  /** All cases waiting in the section; `items` holds at most the section's limit of them. */
+  total: number;
+}
+
+/** How many cases wait in each of `statuses`, in one query. */
+export async function countByStatus(
+  prisma: TPrismaClient,
+  scope: Prisma.CaseWhereInput,
+  statuses: readonly CaseStatus[],
+): Promise<Record<CaseStatus, number>> {
+  const groups = await prisma.case.groupBy({
+    by: ["status"],
+    where: { AND: [scope, { status: { in: [...statuses] } }] },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<CaseStatus, number>;
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}
