@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/layout/nav-links";
 import { NAVIGATION } from "@/components/layout/navigation";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/server/auth/current";
 import { hasPermission } from "@/server/domain/auth/permissions";
 import { ROLE_SHORT_LABELS } from "@/server/domain/auth/roles";
@@ -19,6 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <span className="text-lg font-semibold text-brand-900">Отклик</span>
           <NavLinks items={items} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationBell timeZone={user.timeZone} />
             <span className="text-right">
               <span className="block font-medium" data-testid="current-user">
                 {user.fullName}
