@@ -8,12 +8,27 @@ async function pageAs(browser: Browser, login: string): Promise<Page> {
   return page;
 }
 
+/** The panel's confirmation; uploaders in the panel may have status lines of their own. */
+const saved = (page: Page) =>
+  page
+    .getByRole("region", { name: "Действия" })
+    .getByRole("status")
+    .filter({ hasText: /^Сохранено$/ });
+
 async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
   const panel = page.getByRole("region", { name: "Действия" });
   await panel.getByRole("button", { name: action, exact: true }).click();
   if (fill) await fill(page);
   await panel.locator("form").getByRole("button", { name: action, exact: true }).click();
-  await expect(panel.getByRole("status")).toHaveText("Сохранено");
+  await expect(saved(page)).toBeVisible();
+}
+
+/** The executor's editor is open at once: fill it, then submit. */
+async function submitDraft(page: Page, fill: (page: Page) => Promise<void>) {
+  const panel = page.getByRole("region", { name: "Действия" });
+  await fill(page);
+  await panel.getByRole("button", { name: "Отправить проект на проверку", exact: true }).click();
+  await expect(saved(page)).toBeVisible();
 }
 
 test("a publication goes from registration to the posted answer, each role doing its part in the browser", async ({
@@ -57,10 +72,14 @@ test("a publication goes from registration to the posted answer, each role doing
 
   const executor = await pageAs(browser, "executor");
   await executor.goto(caseUrl);
-  await act(executor, "Отправить проект на проверку", async (p) => {
-    await p
-      .getByLabel("Принятые меры", { exact: true })
-      .fill("Бригада МУП «Водоканал» устранила порыв на водоводе по ул. Мясникяна.");
+  // The working draft survives a reload (the executor has 20 hours, п.10).
+  const measures = "Бригада МУП «Водоканал» устранила порыв на водоводе по ул. Мясникяна.";
+  await executor.getByLabel("Принятые меры", { exact: true }).fill(measures);
+  await executor.getByRole("button", { name: "Сохранить черновик" }).click();
+  await expect(executor.getByText(/^Черновик сохранён в \d\d:\d\d$/)).toBeVisible();
+  await executor.reload();
+  await expect(executor.getByLabel("Принятые меры", { exact: true })).toHaveValue(measures);
+  await submitDraft(executor, async (p) => {
     await p
       .getByLabel("Этапы и сроки решения")
       .fill("Подача воды восстановлена 28.11.2026 к 10:00; благоустройство места работ — до 05.12.2026.");
@@ -112,8 +131,10 @@ test("an executor is refused a draft that says nothing, in Russian", async ({ br
   await executor.goto(coordinator.url());
   const panel = executor.getByRole("region", { name: "Действия" });
   await panel.getByRole("button", { name: "Отправить проект на проверку", exact: true }).click();
-  await panel.locator("form").getByRole("button", { name: "Отправить проект на проверку", exact: true }).click();
-  await expect(panel.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
+  const problems = panel.getByRole("alert").filter({ hasText: "Проект не готов к отправке" });
+  await expect(problems).toContainText("Опишите меры, принятые для решения вопроса (п.9)");
+  await expect(problems).toContainText("Укажите этапы и сроки решения вопроса (п.9)");
+  await expect(executor.getByLabel("Принятые меры", { exact: true })).toBeFocused();
   await expect(executor.getByTestId("case-status")).toHaveText("Направлена исполнителю");
 });
 
@@ -131,7 +152,7 @@ test("an executor refuses with a justification, citing an act from the municipal
   );
   const executor = await pageAs(browser, "executor-roads");
   await executor.goto(coordinator.url());
-  await act(executor, "Отправить проект на проверку", async (p) => {
+  await submitDraft(executor, async (p) => {
     await p.getByLabel("Обоснованный отказ").check();
     await p
       .getByLabel("Почему вопрос не может быть решён")

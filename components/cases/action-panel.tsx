@@ -2,282 +2,373 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
+import { AttachmentUploader } from "@/components/attachments/attachment-uploader";
 import { useTRPC } from "@/components/trpc/client";
 import { Button, errorsOf, Field, FormMessage, inputClass } from "@/components/ui/form";
-import { composeAnswerText, countCharacters } from "@/server/domain/cases/answer-rules";
+import { isEvidenceKind } from "@/server/domain/attachments/file-types";
 import type { TCaseEvent } from "@/server/domain/cases/status-machine";
+import { formatDateTime } from "@/server/domain/time/zone";
+import { AnswerEditor, type TEditorStart } from "./answer-editor";
+import { AnswerToPost } from "./answer-to-post";
+import type { TCaseAction, TCaseView, TLegalActView, TRouteDepartment } from "./case-view-types";
+import { DraftUnderReview } from "./draft-review";
 
-interface TAction {
-  event: TCaseEvent;
-  label: string;
-  onBehalfOfCurator: boolean;
+const REVIEW_EVENTS: readonly TCaseEvent[] = ["forward", "returnForRework", "approve", "reject"];
+const REASON_EVENTS: readonly TCaseEvent[] = ["notOurDepartment", "decline", "cancel"];
+const DONE = "Сохранено";
+
+function labelOf(a: TCaseAction): string {
+  return a.onBehalfOfCurator ? `${a.label} (за куратора)` : a.label;
 }
 
-/** The actions this person may take now, each with exactly the input the regulation requires. */
+/**
+ * The actions this person may take now, and nothing else (the server's list). The executor's
+ * editor is open at once: writing the answer is their work here. Every other action opens its
+ * own small form with exactly the input the regulation asks for, and is confirmed there.
+ */
 export function ActionPanel({
-  caseId,
-  version,
-  actions,
-  maxAnswerLength,
+  c,
   departments,
-  suggestedDepartmentId,
   legalActs,
+  legalActsReady,
 }: {
-  caseId: string;
-  version: number;
-  actions: TAction[];
-  maxAnswerLength: number | null;
-  departments: { id: string; name: string }[];
-  suggestedDepartmentId: string | null;
-  legalActs: { id: string; title: string; citation: string }[];
+  c: TCaseView;
+  departments: TRouteDepartment[];
+  legalActs: TLegalActView[];
+  legalActsReady: boolean;
+}) {
+  const [open, setOpen] = useState<TCaseEvent | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const timeZone = c.municipality.timeZone;
+  const has = (event: TCaseEvent) => c.actions.some((a) => a.event === event);
+  // After the last action this person may take, the confirmation still shows.
+  if (c.actions.length === 0 && !done) return null;
+
+  const toggles = c.actions.filter((a) => a.event !== "submitDraft");
+  const current = toggles.find((a) => a.event === open) ?? null;
+  const finished = () => {
+    setDone(DONE);
+    setOpen(null);
+  };
+
+  return (
+    <section aria-label="Действия" className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/40 p-5">
+      <h2 className="font-semibold">Что сделать</h2>
+      <FormMessage message={done} tone="success" />
+
+      {has("submitDraft") ? (
+        legalActsReady ? (
+          <AnswerEditor
+            key={`${c.status}-${c.drafts.length}`}
+            caseId={c.id}
+            caseVersion={c.version}
+            repeated={c.repeated}
+            maxAnswerLength={c.network.maxAnswerLength}
+            networkName={c.network.name}
+            legalActs={legalActs}
+            start={editorStart(c)}
+            remarks={
+              c.status === "REWORK" && c.drafts[0]
+                ? c.reviewDecisions.filter((r) => r.draftId === c.drafts[0]?.id && r.outcome === "RETURNED")
+                : []
+            }
+            unsentEvidence={c.attachments.filter((a) => a.draftId === null && isEvidenceKind(a.kind))}
+            canUploadEvidence={c.uploads.evidence}
+            currentUserId={c.currentUserId}
+            timeZone={timeZone}
+            onSubmitted={finished}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">Загрузка редактора…</p>
+        )
+      ) : null}
+
+      {REVIEW_EVENTS.some(has) ? (
+        <DraftUnderReview
+          drafts={c.drafts}
+          decisions={c.reviewDecisions}
+          attachments={c.attachments}
+          currentUserId={c.currentUserId}
+          timeZone={timeZone}
+        />
+      ) : null}
+
+      {has("post") ? <PostingContext c={c} /> : null}
+
+      {toggles.length > 0 ? (
+        <div className="flex flex-wrap gap-2">
+          {toggles.map((a) => (
+            <Button
+              key={a.event}
+              variant={
+                open === a.event ? "primary" : a.event === "cancel" || a.event === "decline" ? "danger" : "secondary"
+              }
+              aria-expanded={open === a.event}
+              onClick={() => {
+                setDone(null);
+                setOpen(open === a.event ? null : a.event);
+              }}
+            >
+              {labelOf(a)}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+
+      {current ? (
+        <ActionForm
+          key={`${current.event}-${c.suggestedDepartmentId ?? ""}`}
+          c={c}
+          action={current}
+          departments={departments}
+          onDone={finished}
+          onCancel={() => setOpen(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The editor starts from the saved working draft, or in rework from the version returned. */
+function editorStart(c: TCaseView): TEditorStart | null {
+  if (c.workingDraft) return { source: "working", draft: c.workingDraft };
+  const last = c.drafts[0];
+  if (c.status === "REWORK" && last) return { source: "previous", draft: last };
+  return null;
+}
+
+/** At APPROVED: the text the curator approved, ready to copy, and the answer's screenshot. */
+function PostingContext({ c }: { c: TCaseView }) {
+  const approvedIds = new Set(
+    c.reviewDecisions.filter((r) => r.stage === "CURATOR" && r.outcome === "APPROVED").map((r) => r.draftId),
+  );
+  const approved = c.drafts.find((d) => approvedIds.has(d.id)) ?? c.drafts[0];
+  const screenshots = c.attachments.filter((a) => a.kind === "ANSWER_SCREENSHOT");
+  return (
+    <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
+      <h3 className="font-semibold">Разместите ответ в сети «{c.network.name}»</h3>
+      <p className="text-sm text-slate-600">
+        Ответ должен появиться в той же сети, что и публикация, до{" "}
+        {formatDateTime(c.answerDueAt, c.municipality.timeZone)} (п.8). Затем укажите ссылку на него.
+      </p>
+      {approved ? (
+        <AnswerToPost text={approved.text} networkName={c.network.name} postUrl={c.postUrl} />
+      ) : (
+        <p className="text-sm text-red-700">Нет согласованного проекта ответа.</p>
+      )}
+      {screenshots.length > 0 ? (
+        <AttachmentGallery attachments={screenshots} currentUserId={c.currentUserId} removable />
+      ) : null}
+      {c.uploads.answerScreenshot ? (
+        <AttachmentUploader
+          caseId={c.id}
+          purpose="answerScreenshot"
+          label="Скриншот размещённого ответа (необязательно)"
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Client-side messages for what the regulation (or, for a return, good practice) requires. */
+function missingInput(
+  action: TCaseAction,
+  values: { departmentId: string; text: string; answerUrl: string },
+): { field: "departmentId" | "text" | "answerUrl"; message: string } | null {
+  const empty = values.text.trim() === "";
+  switch (action.event) {
+    case "route":
+      return values.departmentId ? null : { field: "departmentId", message: "Выберите отдел" };
+    case "post":
+      return values.answerUrl.trim() ? null : { field: "answerUrl", message: "Укажите ссылку на размещённый ответ" };
+    // The status machine does not demand a comment on an internal return; the executor has 30
+    // minutes to rework (п.10) and must know what to change, so the page does.
+    case "returnForRework":
+    case "reject":
+      return empty ? { field: "text", message: "Укажите, что нужно доработать в проекте ответа" } : null;
+    case "approve":
+      return action.onBehalfOfCurator && empty
+        ? { field: "text", message: "Решение вносится за куратора: приведите слова куратора" }
+        : null;
+    case "notOurDepartment":
+    case "decline":
+    case "cancel":
+      return empty ? { field: "text", message: "Укажите причину" } : null;
+    default:
+      return null;
+  }
+}
+
+function ActionForm({
+  c,
+  action,
+  departments,
+  onDone,
+  onCancel,
+}: {
+  c: TCaseView;
+  action: TCaseAction;
+  departments: TRouteDepartment[];
+  onDone: () => void;
+  onCancel: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<TCaseEvent | null>(null);
-  const [comment, setComment] = useState("");
-  const [departmentId, setDepartmentId] = useState(suggestedDepartmentId ?? "");
-  const [pickedActs, setPickedActs] = useState<string[]>([]);
+  const suggested = departments.find((d) => d.id === c.suggestedDepartmentId) ?? null;
+  const [departmentId, setDepartmentId] = useState(suggested?.id ?? "");
+  const [executorId, setExecutorId] = useState("");
+  const [text, setText] = useState("");
   const [answerUrl, setAnswerUrl] = useState("");
-  const [draft, setDraft] = useState({
-    kind: "MEASURES" as "MEASURES" | "REFUSAL",
-    measures: "",
-    stages: "",
-    refusalReason: "",
-    legal: "",
-  });
-  const [done, setDone] = useState<string | null>(null);
+  const [local, setLocal] = useState<ReturnType<typeof missingInput>>(null);
   const mutation = useMutation(
     trpc.cases.transition.mutationOptions({
       onSuccess: async () => {
-        setDone("Сохранено");
-        setOpen(null);
-        setComment("");
-        await queryClient.invalidateQueries({ queryKey: trpc.cases.get.queryKey({ id: caseId }) });
+        onDone();
+        await queryClient.invalidateQueries({ queryKey: trpc.cases.get.queryKey({ id: c.id }) });
       },
     }),
   );
   const { message, fields } = errorsOf(mutation.error);
-  // After the last action this person may take, the confirmation still shows.
-  if (actions.length === 0 && !done) return null;
-  const current = actions.find((a) => a.event === open);
-  const legalReferences = [
-    ...legalActs.filter((a) => pickedActs.includes(a.id)).map((a) => `${a.citation} «${a.title}»`),
-    ...draft.legal
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean),
-  ];
-  const preview = composeAnswerText({
-    kind: draft.kind,
-    measures: draft.measures,
-    stages: draft.stages,
-    refusalReason: draft.refusalReason,
-    legalReferences,
-  });
-  const length = countCharacters(preview);
+  const event = action.event;
+  const isReason = REASON_EVENTS.includes(event);
+  const hasComment = REVIEW_EVENTS.includes(event);
+  const executors = departments.find((d) => d.id === departmentId)?.executors ?? [];
+  const errorOf = (field: "departmentId" | "text" | "answerUrl", server?: string) =>
+    local?.field === field ? local.message : server;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!current) return;
-    setDone(null);
-    const event = current.event;
+    const missing = missingInput(action, { departmentId, text, answerUrl });
+    setLocal(missing);
+    if (missing) {
+      document.getElementById(`a-${missing.field}`)?.focus();
+      return;
+    }
     mutation.mutate({
-      caseId,
+      caseId: c.id,
       event,
-      expectedVersion: version,
+      expectedVersion: c.version,
       input: {
-        departmentId: event === "route" ? departmentId || null : undefined,
-        comment: ["returnForRework", "approve", "reject", "forward"].includes(event) ? comment : null,
-        reason: ["notOurDepartment", "decline", "cancel"].includes(event) ? comment : null,
+        departmentId: event === "route" ? departmentId : null,
+        executorId: event === "route" ? executorId || null : null,
+        comment: hasComment ? text : null,
+        reason: isReason ? text : null,
         answerUrl: event === "post" ? answerUrl : null,
       },
-      draft:
-        event === "submitDraft"
-          ? {
-              kind: draft.kind,
-              measures: draft.measures,
-              stages: draft.stages,
-              refusalReason: draft.refusalReason,
-              legalReferences,
-            }
-          : undefined,
     });
   }
 
+  const suggestionReason = c.repeatOf
+    ? `туда же, куда публикация № ${c.repeatOf.number}, к которой эта повторная (п.11)`
+    : c.topic
+      ? `отдел темы «${c.topic.name}»`
+      : null;
+
   return (
-    <section className="space-y-3 rounded-lg border border-brand-100 bg-brand-50/40 p-5" aria-label="Действия">
-      <h2 className="font-semibold">Что сделать</h2>
-      <div className="flex flex-wrap gap-2">
-        {actions.map((a) => (
-          <Button
-            key={a.event}
-            variant={open === a.event ? "primary" : "secondary"}
-            onClick={() => {
-              mutation.reset();
-              setOpen(a.event);
-            }}
+    <form onSubmit={submit} className="space-y-3 rounded-md border border-slate-200 bg-white p-4" noValidate>
+      {event === "route" ? (
+        <>
+          <Field
+            id="a-departmentId"
+            label="Отдел"
+            hint={suggested && suggestionReason ? `Предложено: ${suggested.name} — ${suggestionReason}` : undefined}
+            error={errorOf("departmentId", fields.departmentId)}
           >
-            {a.label}
-            {a.onBehalfOfCurator ? " (за куратора)" : ""}
-          </Button>
-        ))}
-      </div>
-      <FormMessage message={done} tone="success" />
-      {current ? (
-        <form onSubmit={submit} className="space-y-3" noValidate>
-          {current.event === "route" ? (
-            <Field id="a-department" label="Отдел" error={fields.departmentId}>
-              <select
-                id="a-department"
-                className={inputClass}
-                value={departmentId}
-                onChange={(e) => setDepartmentId(e.target.value)}
-              >
-                <option value="">— выберите отдел —</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
-          {current.event === "submitDraft" ? (
-            <div className="space-y-3">
-              <fieldset className="flex gap-4 text-sm">
-                <legend className="sr-only">Вид ответа</legend>
-                <label className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    checked={draft.kind === "MEASURES"}
-                    onChange={() => setDraft({ ...draft, kind: "MEASURES" })}
-                  />
-                  Принятые меры, этапы и сроки
-                </label>
-                <label className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    checked={draft.kind === "REFUSAL"}
-                    onChange={() => setDraft({ ...draft, kind: "REFUSAL" })}
-                  />
-                  Обоснованный отказ
-                </label>
-              </fieldset>
-              {draft.kind === "MEASURES" ? (
-                <>
-                  <Field id="a-measures" label="Принятые меры" error={fields.measures}>
-                    <textarea
-                      id="a-measures"
-                      rows={3}
-                      className={inputClass}
-                      value={draft.measures}
-                      onChange={(e) => setDraft({ ...draft, measures: e.target.value })}
-                    />
-                  </Field>
-                  <Field id="a-stages" label="Этапы и сроки решения" error={fields.stages}>
-                    <textarea
-                      id="a-stages"
-                      rows={3}
-                      className={inputClass}
-                      value={draft.stages}
-                      onChange={(e) => setDraft({ ...draft, stages: e.target.value })}
-                    />
-                  </Field>
-                </>
-              ) : (
-                <>
-                  <Field id="a-refusal" label="Почему вопрос не может быть решён" error={fields.refusalReason}>
-                    <textarea
-                      id="a-refusal"
-                      rows={3}
-                      className={inputClass}
-                      value={draft.refusalReason}
-                      onChange={(e) => setDraft({ ...draft, refusalReason: e.target.value })}
-                    />
-                  </Field>
-                  {legalActs.length > 0 ? (
-                    <fieldset>
-                      <legend className="text-sm font-medium text-slate-700">Нормативные акты из перечня</legend>
-                      <div className="mt-1 space-y-1">
-                        {legalActs.map((a) => (
-                          <label key={a.id} className="flex items-start gap-2 text-sm">
-                            <input
-                              type="checkbox"
-                              className="mt-1"
-                              checked={pickedActs.includes(a.id)}
-                              onChange={(e) =>
-                                setPickedActs(
-                                  e.target.checked ? [...pickedActs, a.id] : pickedActs.filter((x) => x !== a.id),
-                                )
-                              }
-                            />
-                            <span>
-                              {a.citation} «{a.title}»
-                            </span>
-                          </label>
-                        ))}
-                      </div>
-                    </fieldset>
-                  ) : null}
-                  <Field id="a-legal" label="Другие акты (по одному в строке)" error={fields.legalReferences}>
-                    <textarea
-                      id="a-legal"
-                      rows={2}
-                      className={inputClass}
-                      value={draft.legal}
-                      onChange={(e) => setDraft({ ...draft, legal: e.target.value })}
-                    />
-                  </Field>
-                </>
-              )}
-              <p
-                className={`text-sm ${maxAnswerLength !== null && length > maxAnswerLength ? "text-red-700" : "text-slate-500"}`}
-                data-testid="answer-length"
-              >
-                {length}
-                {maxAnswerLength !== null ? ` из ${maxAnswerLength}` : ""} символов
-              </p>
-            </div>
-          ) : null}
-          {current.event === "post" ? (
-            <Field id="a-url" label="Ссылка на размещённый ответ" error={fields.answerUrl}>
-              <input
-                id="a-url"
-                className={inputClass}
-                value={answerUrl}
-                onChange={(e) => setAnswerUrl(e.target.value)}
-              />
-            </Field>
-          ) : null}
-          {["returnForRework", "approve", "reject", "forward", "notOurDepartment", "decline", "cancel"].includes(
-            current.event,
-          ) ? (
-            <Field
-              id="a-comment"
-              label={
-                ["notOurDepartment", "decline", "cancel"].includes(current.event)
-                  ? "Причина"
-                  : current.onBehalfOfCurator
-                    ? "Слова куратора"
-                    : "Комментарий"
-              }
-              error={fields.comment ?? fields.reason}
+            <select
+              id="a-departmentId"
+              className={inputClass}
+              value={departmentId}
+              aria-invalid={errorOf("departmentId", fields.departmentId) ? true : undefined}
+              onChange={(e) => {
+                setDepartmentId(e.target.value);
+                setExecutorId("");
+              }}
             >
-              <textarea
-                id="a-comment"
-                rows={2}
-                className={inputClass}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-            </Field>
-          ) : null}
-          <FormMessage message={message} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? "Сохранение…" : current.label}
-          </Button>
-        </form>
+              <option value="">— выберите отдел —</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="a-executorId" label="Исполнитель (необязательно)" error={fields.executorId}>
+            <select
+              id="a-executorId"
+              className={inputClass}
+              value={executorId}
+              disabled={executors.length === 0}
+              onChange={(e) => setExecutorId(e.target.value)}
+            >
+              <option value="">
+                {departmentId && executors.length === 0
+                  ? "— в отделе нет исполнителей —"
+                  : "— любой исполнитель отдела —"}
+              </option>
+              {executors.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.fullName}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
       ) : null}
-    </section>
+
+      {event === "post" ? (
+        <Field
+          id="a-answerUrl"
+          label="Ссылка на размещённый ответ"
+          hint={`Ссылка на ответ в сети «${c.network.name}»: портал проверит, что это та же сеть.`}
+          error={errorOf("answerUrl", fields.answerUrl)}
+        >
+          <input
+            id="a-answerUrl"
+            type="url"
+            inputMode="url"
+            className={inputClass}
+            value={answerUrl}
+            aria-invalid={errorOf("answerUrl", fields.answerUrl) ? true : undefined}
+            onChange={(e) => setAnswerUrl(e.target.value)}
+          />
+        </Field>
+      ) : null}
+
+      {isReason || hasComment ? (
+        <Field
+          id="a-text"
+          label={isReason ? "Причина" : action.onBehalfOfCurator ? "Слова куратора" : "Комментарий"}
+          hint={
+            event === "forward"
+              ? "Необязательно."
+              : action.onBehalfOfCurator
+                ? "Решение будет отмечено как внесённое за куратора."
+                : undefined
+          }
+          error={errorOf("text", fields.comment ?? fields.reason)}
+        >
+          <textarea
+            id="a-text"
+            rows={3}
+            maxLength={5000}
+            className={inputClass}
+            value={text}
+            aria-invalid={errorOf("text", fields.comment ?? fields.reason) ? true : undefined}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Field>
+      ) : null}
+
+      <FormMessage message={local ? null : message} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Сохранение…" : labelOf(action)}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Отмена
+        </Button>
+      </div>
+    </form>
   );
 }

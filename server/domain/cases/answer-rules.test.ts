@@ -67,6 +67,15 @@ describe("п.9 completeness", () => {
     const problems = checkAnswer({ kind: "REFUSAL" }, { maxAnswerLength: null });
     expect(problems.map((p) => p.message).join(" ")).toMatch(/правовой акт/);
   });
+
+  it("the answer to a repeated publication reports measures or progress, not a refusal (п.11)", () => {
+    const [first, ...rest] = checkAnswer(REFUSAL, { maxAnswerLength: null, repeated: true });
+    expect(first).toMatchObject({ field: "kind" });
+    expect(first?.message).toMatch(/повторную публикацию.*п\.11/);
+    expect(rest).toEqual([]);
+    expect(checkAnswer(MEASURES, { maxAnswerLength: null, repeated: true })).toEqual([]);
+    expect(checkAnswer(REFUSAL, { maxAnswerLength: null, repeated: false })).toEqual([]);
+  });
 });
 
 describe("the network's length limit", () => {

@@ -23,7 +23,7 @@ export interface TAnswerParts {
   closing?: string | null;
 }
 
-export type TAnswerField = "measures" | "stages" | "refusalReason" | "legalReferences" | "text";
+export type TAnswerField = "kind" | "measures" | "stages" | "refusalReason" | "legalReferences" | "text";
 
 export interface TAnswerProblem {
   field: TAnswerField;
@@ -73,16 +73,25 @@ function formatReferences(references: string[]): string {
   return `${references.length === 1 ? "Основание" : "Основания"}: ${list}.`;
 }
 
+/** п.11: the answer to a repeated publication reports what was done or how the solution progresses. */
+export const REPEATED_NEEDS_MEASURES_MESSAGE =
+  "Ответ на повторную публикацию должен содержать сведения о принятых мерах или о ходе решения вопроса (п.11)";
+
 /**
- * Problems that keep a draft from submission, one per field. `text` is the text to be posted
- * when the executor has edited it by hand; by default it is composed from the parts.
- * `maxAnswerLength` is the network's limit, null for none.
+ * Problems that keep a draft from submission, one per field, the most fundamental first. `text`
+ * is the text to be posted when the executor has edited it by hand; by default it is composed
+ * from the parts. `maxAnswerLength` is the network's limit, null for none; `repeated` marks the
+ * answer to a repeated publication (п.11). The editor runs this in the browser before
+ * submission and the service runs it again, so both speak with the same words.
  */
 export function checkAnswer(
   parts: TAnswerParts,
-  options: { maxAnswerLength: number | null; text?: string },
+  options: { maxAnswerLength: number | null; text?: string; repeated?: boolean },
 ): TAnswerProblem[] {
   const problems: TAnswerProblem[] = [];
+  if (options.repeated && parts.kind !== "MEASURES") {
+    problems.push({ field: "kind", message: REPEATED_NEEDS_MEASURES_MESSAGE });
+  }
   if (parts.kind === "MEASURES") {
     if (clean(parts.measures) === "") {
       problems.push({ field: "measures", message: "Опишите меры, принятые для решения вопроса (п.9)" });

@@ -1,6 +1,9 @@
 import type { TPrismaClient } from "../../db/client";
 import type { CaseStatus, Prisma } from "../../db/generated/client";
 import { describeCaseClocks, type TClockState, type TFrozenSla } from "../../domain/cases/clocks";
+import { readEventData } from "../../domain/cases/timeline";
+import { EVIDENCE_KINDS } from "../attachments/link";
+import { ATTACHMENT_SELECT, presentAttachment } from "../attachments/present";
 
 /** Who is reading: cases are scoped to the municipalities a person may see, executors to their department. */
 export interface TCaseReader {
@@ -144,12 +147,32 @@ export async function countCasesByStatus(prisma: TPrismaClient, reader: TCaseRea
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Partial<Record<CaseStatus, number>>;
 }
 
-/** One case with everything its page shows: timeline, drafts, decisions, violations, repeats. */
-export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: string, now: Date) {
+export interface TGetCaseOptions {
+  /**
+   * The department whose executor is reading, when they hold `case.draft`. The working draft
+   * (unsubmitted text) and the evidence not yet sent with a version are shown only when it is
+   * the case's department: reviewers and curators see submitted versions only.
+   */
+  drafterDepartmentId?: string | null;
+}
+
+/**
+ * One case with everything its page shows: timeline, submitted drafts, decisions, attachments,
+ * violations, repeats in both directions, the names the timeline refers to.
+ */
+export async function getCase(
+  prisma: TPrismaClient,
+  reader: TCaseReader,
+  id: string,
+  now: Date,
+  options: TGetCaseOptions = {},
+) {
   const c = await prisma.case.findFirst({
     where: { AND: [{ id }, readerScope(reader)] },
     select: {
       ...CASE_SUMMARY_SELECT,
+      network: { select: { code: true, name: true, maxAnswerLength: true } },
+      municipality: { select: { id: true, name: true, timeZone: true } },
       authorUrl: true,
       address: true,
       settlement: true,
@@ -157,10 +180,13 @@ export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: st
       cancelReason: true,
       routedAt: true,
       approvedAt: true,
+      closedAt: true,
       forwardDueAt: true,
       reworkDueAt: true,
+      createdBy: { select: { id: true, fullName: true } },
+      postedBy: { select: { id: true, fullName: true } },
       events: {
-        orderBy: { at: "asc" },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
         select: {
           id: true,
           at: true,
@@ -184,7 +210,8 @@ export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: st
           legalReferences: true,
           text: true,
           submittedAt: true,
-          author: { select: { fullName: true } },
+          createdAt: true,
+          author: { select: { id: true, fullName: true } },
         },
       },
       reviewDecisions: {
@@ -200,6 +227,7 @@ export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: st
           decidedBy: { select: { fullName: true } },
         },
       },
+      attachments: { select: ATTACHMENT_SELECT, orderBy: { createdAt: "asc" } },
       violations: {
         orderBy: { dueAt: "asc" },
         select: {
@@ -211,19 +239,67 @@ export async function getCase(prisma: TPrismaClient, reader: TCaseReader, id: st
           responsibleDepartment: { select: { name: true } },
         },
       },
-      repeats: { select: { id: true, number: true, status: true, receivedAt: true } },
+      repeats: {
+        select: { id: true, number: true, status: true, receivedAt: true },
+        orderBy: { receivedAt: "asc" },
+      },
       topic: { select: { id: true, name: true, defaultDepartmentId: true } },
-      repeatOf: { select: { id: true, number: true, externalId: true, departmentId: true } },
+      repeatOf: { select: { id: true, number: true, externalId: true, departmentId: true, status: true } },
     },
   });
   if (!c) return null;
+
+  const { drafts, attachments, events, ...rest } = c;
+  const drafter = options.drafterDepartmentId != null && options.drafterDepartmentId === c.department?.id;
+  const submitted = drafts.filter((d) => d.submittedAt !== null);
+  const working = drafts.find((d) => d.submittedAt === null) ?? null;
+
+  // The timeline names departments and executors by id (they may have been renamed or left
+  // since): resolve them in one round trip.
+  const timeline = events.map((e) => ({ ...e, details: readEventData(e.data) }));
+  const departmentIds = [...new Set(timeline.flatMap((e) => e.details.departmentId ?? []))];
+  const userIds = [...new Set(timeline.flatMap((e) => e.details.executorId ?? []))];
+  const [departments, users] = await Promise.all([
+    departmentIds.length
+      ? prisma.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true } })
+      : [],
+    userIds.length
+      ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } })
+      : [],
+  ]);
+  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+  const userName = new Map(users.map((u) => [u.id, u.fullName]));
+  const versionOf = new Map(submitted.map((d) => [d.id, d.version]));
+
   return {
-    ...c,
+    ...rest,
     clocks: describeCaseClocks({ status: c.status, deadlines: c, sla: slaOf(c), now }),
     // п.11: a repeated publication goes to the department that handled the earlier one;
     // otherwise the department that usually handles the topic.
     suggestedDepartmentId: c.repeatOf?.departmentId ?? c.topic?.defaultDepartmentId ?? null,
+    drafts: submitted,
+    workingDraft: drafter ? working : null,
+    attachments: attachments
+      // Unsent evidence is the drafting department's own, like its working draft.
+      .filter(
+        (a) =>
+          a.draftId !== null || !isEvidenceKind(a.kind) || (drafter && a.uploadedBy.departmentId === c.department?.id),
+      )
+      .map(presentAttachment),
+    events: timeline.map(({ data: _data, details, ...e }) => ({
+      ...e,
+      details: {
+        ...details,
+        departmentName: details.departmentId ? (departmentName.get(details.departmentId) ?? null) : null,
+        executorName: details.executorId ? (userName.get(details.executorId) ?? null) : null,
+        draftVersion: details.draftId ? (versionOf.get(details.draftId) ?? null) : null,
+      },
+    })),
   };
+}
+
+function isEvidenceKind(kind: string): boolean {
+  return (EVIDENCE_KINDS as readonly string[]).includes(kind);
 }
 
 export type TCaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;

@@ -6,8 +6,10 @@ import { computeDeadlinesAfter, type TFrozenSla } from "../../domain/cases/clock
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { decideTransition, isHttpUrl, type TCaseEvent, type TTransitionInput } from "../../domain/cases/status-machine";
 import { detectCaseViolations } from "../../domain/cases/violations";
-import { ServiceError } from "../errors";
+import { linkPendingEvidence } from "../attachments/link";
+import { isUniqueViolation, ServiceError } from "../errors";
 import { notifyRoles, notifyUsers } from "./notify";
+import { lockCaseForDrafting } from "./working-draft";
 
 export interface TCaseActor {
   userId: string;
@@ -43,7 +45,18 @@ export async function applyTransition(
   command: TTransitionCommand,
   now: Date,
 ) {
+  try {
+    return await runTransition(prisma, actor, command, now);
+  } catch (error) {
+    // Defence in depth: a draft version taken meanwhile by someone else's write is a stale read.
+    if (isUniqueViolation(error)) throw staleError();
+    throw error;
+  }
+}
+
+async function runTransition(prisma: TPrismaClient, actor: TCaseActor, command: TTransitionCommand, now: Date) {
   return prisma.$transaction(async (tx) => {
+    if (command.event === "submitDraft") await lockCaseForDrafting(tx, command.caseId);
     const c = await tx.case.findUnique({
       where: { id: command.caseId },
       include: {
@@ -104,34 +117,40 @@ export async function applyTransition(
       }
       case "submitDraft": {
         if (!command.draft) throw new ServiceError("BAD_REQUEST", "Нет текста проекта ответа", "draft");
-        const problems = checkAnswer(command.draft, { maxAnswerLength: c.network.maxAnswerLength });
+        // п.9 completeness, the network's length, and п.11 for a repeated publication.
+        const problems = checkAnswer(command.draft, {
+          maxAnswerLength: c.network.maxAnswerLength,
+          repeated: c.repeated,
+        });
         const first = problems[0];
         if (first) throw new ServiceError("BAD_REQUEST", first.message, first.field);
-        // п.11: the answer to a repeated publication reports the measures taken or the progress.
-        if (c.repeated && command.draft.kind !== "MEASURES") {
-          throw new ServiceError(
-            "BAD_REQUEST",
-            "Ответ на повторную публикацию должен содержать сведения о принятых мерах или о ходе решения вопроса (п.11)",
-            "kind",
-          );
+        const lastSubmitted = c.drafts.find((d) => d.submittedAt !== null);
+        const version = (lastSubmitted?.version ?? 0) + 1;
+        const parts = {
+          kind: command.draft.kind,
+          measures: command.draft.measures ?? null,
+          stages: command.draft.stages ?? null,
+          refusalReason: command.draft.refusalReason ?? null,
+          legalReferences: [...(command.draft.legalReferences ?? [])],
+          text: composeAnswerText(command.draft),
+          authorId: actor.userId,
+          submittedAt: now,
+        };
+        // The working draft saved while writing (working-draft.ts) becomes this version, with the
+        // text submitted now. Saves wait for this transaction (lockCaseForDrafting).
+        const working = c.drafts.find((d) => d.submittedAt === null);
+        if (working) {
+          const finalised = await tx.answerDraft.updateMany({
+            where: { id: working.id, submittedAt: null },
+            data: { ...parts, version },
+          });
+          if (finalised.count !== 1) throw staleError();
+          draftId = working.id;
+        } else {
+          draftId = (await tx.answerDraft.create({ data: { caseId: c.id, version, createdAt: now, ...parts } })).id;
         }
-        const version = (c.drafts[0]?.version ?? 0) + 1;
-        const draft = await tx.answerDraft.create({
-          data: {
-            caseId: c.id,
-            version,
-            kind: command.draft.kind,
-            measures: command.draft.measures ?? null,
-            stages: command.draft.stages ?? null,
-            refusalReason: command.draft.refusalReason ?? null,
-            legalReferences: [...(command.draft.legalReferences ?? [])],
-            text: composeAnswerText(command.draft),
-            authorId: actor.userId,
-            submittedAt: now,
-            createdAt: now,
-          },
-        });
-        draftId = draft.id;
+        // Evidence uploaded while drafting travels with the version it was sent with.
+        await linkPendingEvidence(tx, c.id, draftId, c.departmentId ?? "");
         data.executorId = c.executorId ?? actor.userId;
         break;
       }
@@ -155,6 +174,8 @@ export async function applyTransition(
       case "notOurDepartment":
         data.departmentId = null;
         data.executorId = null;
+        // The department's unsent text is its own scratch: the next department starts clean.
+        await tx.answerDraft.deleteMany({ where: { caseId: c.id, submittedAt: null } });
         break;
       case "decline":
         data.declineReason = decision.reason;

@@ -3,7 +3,9 @@ import { createTestDatabase, type TTestDatabase } from "../../testing/db";
 import { createDepartment, createMunicipality, createUser } from "../../testing/factories";
 import { ServiceError } from "../errors";
 import { registerCase } from "./intake";
+import { getCase } from "./queries";
 import { applyTransition, type TCaseActor } from "./transition";
+import { saveWorkingDraft } from "./working-draft";
 
 let t: TTestDatabase;
 let municipalityId: string;
@@ -296,5 +298,211 @@ describe("case workflow services", () => {
       at(80),
     );
     expect(posted.status).toBe("POSTED");
+  });
+});
+
+describe("the executor's working draft", () => {
+  const attach = (caseId: string, kind: "PHOTO" | "SCREENSHOT", uploadedById: string) =>
+    t.prisma.attachment.create({
+      data: {
+        caseId,
+        kind,
+        fileName: kind === "PHOTO" ? "водовод.jpg" : "пост.png",
+        mimeType: kind === "PHOTO" ? "image/jpeg" : "image/png",
+        sizeBytes: 1024n,
+        sha256: "0".repeat(64),
+        storageKey: `test/${caseId}/${kind}/${Math.random().toString(36).slice(2)}`,
+        uploadedById,
+        createdAt: at(30),
+      },
+    });
+  const asReader = (a: TCaseActor) => ({ municipalityIds: a.municipalityIds });
+
+  it("survives a reload, stays one row however often it is saved, and leaves the case as it was", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    const before = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+
+    // Incomplete is fine while writing: no stages yet.
+    const first = await saveWorkingDraft(
+      t.prisma,
+      executor,
+      { caseId, draft: { kind: "MEASURES", measures: "Бригада выехала на место." } },
+      at(60),
+    );
+    expect(first).toMatchObject({ caseId, version: 1, savedAt: at(60) });
+    const reloaded = await getCase(t.prisma, asReader(executor), caseId, at(61), { drafterDepartmentId: zhkhId });
+    expect(reloaded?.workingDraft).toMatchObject({
+      version: 1,
+      kind: "MEASURES",
+      measures: "Бригада выехала на место.",
+      stages: null,
+      submittedAt: null,
+    });
+    expect(reloaded?.drafts).toEqual([]);
+
+    await saveWorkingDraft(t.prisma, executor, { caseId, draft: { ...draft, measures: "Порыв устранён." } }, at(90));
+    const rows = await t.prisma.answerDraft.findMany({ where: { caseId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ version: 1, submittedAt: null, measures: "Порыв устранён.", stages: draft.stages });
+
+    const after = await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(after).toEqual(before);
+    expect(await t.prisma.caseEvent.count({ where: { caseId } })).toBe(2);
+  });
+
+  it("becomes version 1 on submission, with the evidence uploaded while drafting", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    await saveWorkingDraft(t.prisma, executor, { caseId, draft: { kind: "MEASURES", measures: "Черновик" } }, at(60));
+    const photo = await attach(caseId, "PHOTO", executor.userId);
+    const screenshot = await attach(caseId, "SCREENSHOT", coordinator.userId);
+
+    await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(120));
+    const rows = await t.prisma.answerDraft.findMany({ where: { caseId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      version: 1,
+      submittedAt: at(120),
+      measures: draft.measures,
+      stages: draft.stages,
+      text: `${draft.measures}\n\n${draft.stages}`,
+    });
+    expect((await t.prisma.attachment.findUniqueOrThrow({ where: { id: photo.id } })).draftId).toBe(rows[0]!.id);
+    // The publication's screenshot is not evidence for the answer.
+    expect((await t.prisma.attachment.findUniqueOrThrow({ where: { id: screenshot.id } })).draftId).toBeNull();
+    const submitted = await t.prisma.caseEvent.findFirstOrThrow({ where: { caseId, type: "DRAFT_SUBMITTED" } });
+    expect(submitted.data).toMatchObject({ draftId: rows[0]!.id });
+
+    // Under review nobody keeps a working draft any more.
+    await expect(
+      saveWorkingDraft(t.prisma, executor, { caseId, draft: { kind: "MEASURES", measures: "Ещё" } }, at(125)),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await t.prisma.answerDraft.count({ where: { caseId } })).toBe(1);
+  });
+
+  it("in rework starts the next version, and evidence already sent stays with its own version", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    const early = await attach(caseId, "PHOTO", executor.userId);
+    await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(60));
+    await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "returnForRework", input: { comment: "Добавьте дату" } },
+      at(70),
+    );
+    const saved = await saveWorkingDraft(
+      t.prisma,
+      executor,
+      { caseId, draft: { ...draft, stages: "До 30.11.2026." } },
+      at(80),
+    );
+    expect(saved.version).toBe(2);
+    const late = await attach(caseId, "PHOTO", executor.userId);
+    await applyTransition(
+      t.prisma,
+      executor,
+      { caseId, event: "submitDraft", draft: { ...draft, stages: "Работы завершены 30.11.2026." } },
+      at(90),
+    );
+    const rows = await t.prisma.answerDraft.findMany({ where: { caseId }, orderBy: { version: "asc" } });
+    expect(rows.map((r) => [r.version, r.submittedAt, r.stages])).toEqual([
+      [1, at(60), draft.stages],
+      [2, at(90), "Работы завершены 30.11.2026."],
+    ]);
+    expect((await t.prisma.attachment.findUniqueOrThrow({ where: { id: early.id } })).draftId).toBe(rows[0]!.id);
+    expect((await t.prisma.attachment.findUniqueOrThrow({ where: { id: late.id } })).draftId).toBe(rows[1]!.id);
+  });
+
+  it("lets a save racing the submission wait for it: the submission wins, the submitted text stays", async () => {
+    for (let round = 0; round < 4; round++) {
+      const { caseId } = await intake();
+      await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+      if (round % 2 === 1) {
+        await saveWorkingDraft(t.prisma, executor, { caseId, draft: { kind: "MEASURES", measures: "Начало" } }, at(50));
+      }
+      const [saved, submitted] = await Promise.allSettled([
+        saveWorkingDraft(
+          t.prisma,
+          executor,
+          { caseId, draft: { kind: "MEASURES", measures: "Поздняя правка" } },
+          at(60),
+        ),
+        applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(60)),
+      ]);
+      expect(submitted.status).toBe("fulfilled");
+      // A save that came second finds the draft under review and says so.
+      if (saved.status === "rejected") expect(saved.reason).toMatchObject({ code: "CONFLICT" });
+      const rows = await t.prisma.answerDraft.findMany({ where: { caseId } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ version: 1, measures: draft.measures, submittedAt: at(60) });
+      expect((await t.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("INTERNAL_REVIEW");
+    }
+  });
+
+  it("is refused to another department's executor, a coordinator and a stranger, changing nothing", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    const save = (a: TCaseActor) =>
+      saveWorkingDraft(t.prisma, a, { caseId, draft: { kind: "MEASURES", measures: "Чужой текст" } }, at(30));
+    await expect(save(eduExecutor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(save(coordinator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(save(curator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(save({ ...executor, municipalityIds: ["elsewhere"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.prisma.answerDraft.count({ where: { caseId } })).toBe(0);
+  });
+
+  it("starts the next department clean after 'not our department': no foreign text, no foreign files sent", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    await saveWorkingDraft(t.prisma, executor, { caseId, draft: { kind: "MEASURES", measures: "Не наше" } }, at(10));
+    const foreign = await attach(caseId, "PHOTO", executor.userId);
+    await applyTransition(
+      t.prisma,
+      executor,
+      { caseId, event: "notOurDepartment", input: { reason: "Это вопрос образования" } },
+      at(15),
+    );
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: eduId } }, at(20));
+
+    const forEdu = await getCase(t.prisma, asReader(eduExecutor), caseId, at(21), { drafterDepartmentId: eduId });
+    expect(forEdu?.workingDraft).toBeNull();
+    expect(forEdu?.attachments.map((a) => a.id)).not.toContain(foreign.id);
+    await applyTransition(t.prisma, eduExecutor, { caseId, event: "submitDraft", draft }, at(60));
+    const rows = await t.prisma.answerDraft.findMany({ where: { caseId } });
+    expect(rows.map((r) => [r.version, r.authorId])).toEqual([[1, eduExecutor.userId]]);
+    // The first department's file is kept, but it is not evidence for the other department's answer.
+    expect((await t.prisma.attachment.findUniqueOrThrow({ where: { id: foreign.id } })).draftId).toBeNull();
+  });
+
+  it("is shown only to the department's executor: reviewers and the curator see submitted versions only", async () => {
+    const { caseId } = await intake();
+    await applyTransition(t.prisma, coordinator, { caseId, event: "route", input: { departmentId: zhkhId } }, at(5));
+    await applyTransition(t.prisma, executor, { caseId, event: "submitDraft", draft }, at(60));
+    await applyTransition(
+      t.prisma,
+      coordinator,
+      { caseId, event: "returnForRework", input: { comment: "Дата?" } },
+      at(65),
+    );
+    await saveWorkingDraft(t.prisma, executor, { caseId, draft: { ...draft, stages: "Секретный черновик" } }, at(70));
+    const unsent = await attach(caseId, "PHOTO", executor.userId);
+
+    const forCurator = await getCase(t.prisma, asReader(curator), caseId, at(71));
+    expect(forCurator?.workingDraft).toBeNull();
+    expect(forCurator?.drafts.map((d) => d.version)).toEqual([1]);
+    expect(JSON.stringify(forCurator)).not.toContain("Секретный черновик");
+    expect(forCurator?.attachments.map((a) => a.id)).not.toContain(unsent.id);
+    // Another department's executor, even if they could read the case, is not its drafter.
+    const forOther = await getCase(t.prisma, asReader(eduExecutor), caseId, at(71), { drafterDepartmentId: eduId });
+    expect(forOther?.workingDraft).toBeNull();
+
+    const forExecutor = await getCase(t.prisma, asReader(executor), caseId, at(71), { drafterDepartmentId: zhkhId });
+    expect(forExecutor?.workingDraft).toMatchObject({ version: 2, stages: "Секретный черновик" });
+    expect(forExecutor?.attachments.find((a) => a.id === unsent.id)).toMatchObject({
+      draftId: null,
+      url: `/api/attachments/${unsent.id}`,
+    });
   });
 });

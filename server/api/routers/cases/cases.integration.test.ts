@@ -195,4 +195,74 @@ describe("cases over tRPC", () => {
     expect(options.departments.map((d) => d.id)).toEqual(expect.arrayContaining([zhkhId, eduId]));
     expect(options.networks.map((n) => n.code)).toEqual(["VK", "OK"]);
   });
+
+  it("routes to a department and one of its executors, picked from the list it offers", async () => {
+    const departments = await (await as("coordinator")).cases.departments();
+    const zhkh = departments.find((d) => d.id === zhkhId);
+    expect(zhkh?.executors).toEqual([
+      { id: users.executor!.id, fullName: expect.stringContaining("Тестов") as unknown },
+    ]);
+    expect(departments.find((d) => d.id === eduId)?.executors.map((e) => e.id)).toEqual([users.eduExecutor!.id]);
+
+    const { caseId } = await intake({ text: "Прорвало трубу у школы" });
+    await (
+      await as("coordinator")
+    ).cases.transition({ caseId, event: "route", input: { departmentId: zhkhId, executorId: users.executor!.id } });
+    const c = await (await as("coordinator")).cases.get({ id: caseId });
+    expect(c.executor?.id).toBe(users.executor!.id);
+    const routed = c.events.find((e) => e.type === "ROUTED");
+    expect(routed?.details).toMatchObject({ departmentName: "ЖКХ", executorName: zhkh?.executors[0]?.fullName });
+  });
+
+  it("keeps the executor's working draft through a reload and shows it to nobody else", async () => {
+    const { caseId } = await intake({ text: "Нет освещения во дворе" });
+    await (await as("coordinator")).cases.transition({ caseId, event: "route", input: { departmentId: zhkhId } });
+    const executor = await as("executor");
+    const saved = await executor.cases.saveDraft({
+      caseId,
+      draft: { kind: "REFUSAL", refusalReason: "Сети на балансе ПАО «Россети»", legalReferences: ["59-ФЗ"] },
+    });
+    expect(saved).toEqual({ caseId, version: 1, savedAt: now });
+
+    const reloaded = await (await as("executor")).cases.get({ id: caseId });
+    expect(reloaded.workingDraft).toMatchObject({ kind: "REFUSAL", legalReferences: ["59-ФЗ"] });
+    expect(reloaded.actions.map((a) => a.event)).toContain("submitDraft");
+    for (const name of ["coordinator", "manager", "curator", "head"]) {
+      const seen = await (await as(name)).cases.get({ id: caseId });
+      expect(seen.workingDraft).toBeNull();
+      expect(JSON.stringify(seen)).not.toContain("Россети");
+    }
+
+    await expect(
+      (await as("eduExecutor")).cases.saveDraft({ caseId, draft: { kind: "MEASURES", measures: "Не наш" } }),
+    ).rejects.toSatisfy((e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN");
+    await expect(
+      (await as("coordinator")).cases.saveDraft({ caseId, draft: { kind: "MEASURES", measures: "Не мой" } }),
+    ).rejects.toSatisfy((e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN");
+    await expect(
+      (await as("stranger")).cases.saveDraft({ caseId, draft: { kind: "MEASURES", measures: "Чужой" } }),
+    ).rejects.toSatisfy((e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN");
+    await expect(
+      executor.cases.saveDraft({ caseId, draft: { kind: "MEASURES", measures: "я".repeat(10_001) } }),
+    ).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof TRPCError && e.code === "BAD_REQUEST" && JSON.stringify(e.cause).includes("не более 10000"),
+    );
+    expect(await t.prisma.answerDraft.count({ where: { caseId } })).toBe(1);
+  });
+
+  it("tells the page whose files are whose and which uploads each person may make now", async () => {
+    const { caseId } = await intake({ text: "Скриншоты и доказательства" });
+    const asCoordinator = await (await as("coordinator")).cases.get({ id: caseId });
+    expect(asCoordinator.currentUserId).toBe(users.coordinator!.id);
+    expect(asCoordinator.uploads).toEqual({ evidence: false, screenshot: true, answerScreenshot: false });
+    await (await as("coordinator")).cases.transition({ caseId, event: "route", input: { departmentId: zhkhId } });
+    const asExecutor = await (await as("executor")).cases.get({ id: caseId });
+    expect(asExecutor.uploads).toEqual({ evidence: true, screenshot: false, answerScreenshot: false });
+    expect((await (await as("head")).cases.get({ id: caseId })).uploads).toEqual({
+      evidence: false,
+      screenshot: false,
+      answerScreenshot: false,
+    });
+  });
 });

@@ -45,13 +45,23 @@ export const ZCaseList = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-const ZDraft = z.object({
+/** The answer's parts (п.9); the editor's form and the services share it. */
+export const ZDraft = z.object({
   kind: z.enum(["MEASURES", "REFUSAL"], "Выберите вид ответа"),
   greeting: ZOptionalText(500, "Обращение"),
   measures: ZOptionalText(10_000, "Принятые меры"),
   stages: ZOptionalText(10_000, "Этапы и сроки"),
   refusalReason: ZOptionalText(10_000, "Обоснование"),
-  legalReferences: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+  legalReferences: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "Пустая ссылка на правовой акт")
+        .max(500, "Ссылка на правовой акт: не более 500 символов"),
+    )
+    .max(20, "Не более 20 ссылок на правовые акты")
+    .default([]),
   closing: ZOptionalText(500, "Заключение"),
 });
 
@@ -70,6 +80,9 @@ export const ZCaseTransition = z.object({
     .default({ comment: null, reason: null, answerUrl: null }),
   draft: ZDraft.optional(),
 });
+
+/** A working draft: same parts and limits as a submission, completeness not yet required. */
+export const ZSaveDraft = z.object({ caseId: ZId, draft: ZDraft });
 
 export const ZMarkSignificant = z.object({ caseId: ZId, reason: z.string().trim().max(2000) });
 export const ZLinkRepeat = z.object({ caseId: ZId, repeatOfId: ZId });

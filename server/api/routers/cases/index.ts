@@ -3,12 +3,15 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../../trpc";
 import type { TSessionUser } from "../../../auth/session-user";
 import { hasPermission } from "../../../domain/auth/permissions";
+import { ATTACHMENT_PURPOSES, type TAttachmentPurpose } from "../../../domain/attachments/file-types";
+import { decideUpload } from "../../../domain/attachments/policy";
 import { listAvailableEvents } from "../../../domain/cases/status-machine";
 import { registerCase } from "../../../services/cases/intake";
 import { countCasesByStatus, getCase, listCases, type TCaseReader } from "../../../services/cases/queries";
 import { applyTransition, type TCaseActor } from "../../../services/cases/transition";
+import { saveWorkingDraft } from "../../../services/cases/working-draft";
 import { findRepeatCandidates, linkRepeat, markSignificant } from "../../../services/cases/flags";
-import { ZCaseIntake, ZCaseList, ZCaseTransition, ZLinkRepeat, ZMarkSignificant } from "./cases.schema";
+import { ZCaseIntake, ZCaseList, ZCaseTransition, ZLinkRepeat, ZMarkSignificant, ZSaveDraft } from "./cases.schema";
 
 /** Executors see their department's cases only; every other reader their municipalities'. */
 export function readerOf(user: TSessionUser): TCaseReader {
@@ -62,14 +65,23 @@ export const casesRouter = createTRPCRouter({
       listCases(ctx.db, readerOf(ctx.user), { ...input, cursor: input.cursor ?? undefined }, ctx.now()),
     ),
 
-  /** Active departments to route to. */
-  departments: permissionProcedure("case.route").query(({ ctx }) =>
-    ctx.db.department.findMany({
+  /** Active departments to route to, each with its active executors (п.5) to name one at once. */
+  departments: permissionProcedure("case.route").query(async ({ ctx }) => {
+    const departments = await ctx.db.department.findMany({
       where: { municipalityId: { in: ctx.user.municipalityIds }, active: true, isCoordinating: false },
-      select: { id: true, name: true },
+      select: {
+        id: true,
+        name: true,
+        users: {
+          where: { active: true, roles: { has: "EXECUTOR" } },
+          select: { id: true, fullName: true },
+          orderBy: [{ fullName: "asc" }, { id: "asc" }],
+        },
+      },
       orderBy: { name: "asc" },
-    }),
-  ),
+    });
+    return departments.map(({ users, ...d }) => ({ ...d, executors: users }));
+  }),
 
   /** The municipality's list of legal acts a justified refusal cites (п.9 b). */
   legalActs: permissionProcedure("case.draft").query(({ ctx }) =>
@@ -97,20 +109,42 @@ export const casesRouter = createTRPCRouter({
   counts: viewProcedure.query(({ ctx }) => countCasesByStatus(ctx.db, readerOf(ctx.user))),
 
   get: viewProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
-    const c = await getCase(ctx.db, readerOf(ctx.user), input.id, ctx.now());
+    const user = ctx.user;
+    const c = await getCase(ctx.db, readerOf(user), input.id, ctx.now(), {
+      drafterDepartmentId: hasPermission(user.roles, "case.draft") ? (user.department?.id ?? null) : null,
+    });
     if (!c) throw new TRPCError({ code: "NOT_FOUND", message: "Публикация не найдена" });
+    const actor = { roles: user.roles, departmentId: user.department?.id ?? null };
+    const caseState = { status: c.status, departmentId: c.department?.id ?? null };
     return {
       ...c,
       // What this person may do now: the page offers exactly these.
       actions: listAvailableEvents({
         status: c.status,
-        actorRoles: ctx.user.roles,
-        actor: { userId: ctx.user.id, departmentId: ctx.user.department?.id ?? null },
-        caseDepartmentId: c.department?.id ?? null,
+        actorRoles: user.roles,
+        actor: { userId: user.id, departmentId: actor.departmentId },
+        caseDepartmentId: caseState.departmentId,
       }),
-      canMarkSignificant: hasPermission(ctx.user.roles, "case.markSignificant") && !c.significant,
+      canMarkSignificant: hasPermission(user.roles, "case.markSignificant") && !c.significant,
+      /** Whose files this person may remove (their own, by the attachment policy). */
+      currentUserId: user.id,
+      /** Which uploads the endpoint would accept from this person now, by the same policy. */
+      uploads: Object.fromEntries(
+        ATTACHMENT_PURPOSES.map((purpose) => [purpose, decideUpload({ purpose, actor, case: caseState }).allowed]),
+      ) as Record<TAttachmentPurpose, boolean>,
     };
   }),
+
+  /**
+   * Keeps the executor's unfinished answer between sessions (п.10 gives 20 hours). Allowed
+   * exactly when submitting the draft would be; completeness is checked on submission only.
+   */
+  saveDraft: permissionProcedure("case.draft")
+    .input(ZSaveDraft)
+    .output(z.object({ caseId: z.string(), version: z.number().int(), savedAt: z.date() }))
+    .mutation(({ ctx, input }) =>
+      saveWorkingDraft(ctx.db, caseActorOf(ctx.user), { caseId: input.caseId, draft: input.draft }, ctx.now()),
+    ),
 
   transition: permissionProcedure("case.view")
     .input(ZCaseTransition)
