@@ -14,7 +14,8 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../server/db/client";
 import { startEmbeddedPostgres } from "../server/db/embedded";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import {
   EMBEDDED_INFO_FILE,
   readLiveEmbeddedInfo,
@@ -106,6 +107,12 @@ async function main() {
   };
   const port = process.env.PORT ?? "3000";
   env.APP_URL ??= `http://localhost:${port}`;
+  // A fresh database gets fresh file storage too: the e2e suite's uploads are thrown away with it.
+  const freshUploads =
+    flags.has("--fresh-db") && !process.env.STORAGE_DIR && (process.env.STORAGE_DRIVER ?? "local") === "local"
+      ? await mkdtemp(path.join(os.tmpdir(), "otklik-uploads-"))
+      : null;
+  if (freshUploads) env.STORAGE_DIR = freshUploads;
 
   if (mode === "demo" || flags.has("--seed")) {
     const prisma = createPrismaClient(database.url, { poolMax: 1 });
@@ -127,6 +134,7 @@ async function main() {
   const stop = async (code: number) => {
     if (child.exitCode === null) child.kill("SIGTERM");
     if (publish) await rm(infoPath, { force: true });
+    if (freshUploads) await rm(freshUploads, { recursive: true, force: true });
     await database.stop();
     process.exit(code);
   };

@@ -110,8 +110,17 @@ export function AttachmentUploader({
           e.currentTarget.value = "";
           if (files.length > 0) void uploadAll(files);
         }}
-        className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100 disabled:opacity-60"
+        // The native control's own text follows the browser's language, not the portal's:
+        // it is visually hidden and a Russian button-like label stands in for it.
+        className="peer sr-only"
       />
+      <label
+        htmlFor={inputId}
+        aria-hidden="true"
+        className={`inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 peer-focus-visible:ring-offset-1 hover:bg-slate-100 ${busy ? "pointer-events-none opacity-60" : ""}`}
+      >
+        {busy ? "Загрузка…" : "Выбрать файлы…"}
+      </label>
       <p id={hintId} className="text-xs text-slate-600">
         {allowed.charAt(0).toUpperCase() + allowed.slice(1)}; можно выбрать несколько файлов сразу.
       </p>

@@ -259,11 +259,7 @@ function ActionForm({
     });
   }
 
-  const suggestionReason = c.repeatOf
-    ? `туда же, куда публикация № ${c.repeatOf.number}, к которой эта повторная (п.11)`
-    : c.topic
-      ? `отдел темы «${c.topic.name}»`
-      : null;
+  const suggestionReason = c.routingSuggestionReason;
 
   return (
     <form onSubmit={submit} className="space-y-3 rounded-md border border-slate-200 bg-white p-4" noValidate>

@@ -351,7 +351,7 @@ export function AnswerEditor({
           </div>
         ) : null}
         {canUploadEvidence ? (
-          <AttachmentUploader caseId={caseId} purpose="evidence" label="Добавить фото, видео или документ" />
+          <AttachmentUploader caseId={caseId} purpose="evidence" label="Добавить фото или видео" />
         ) : null}
       </div>
 

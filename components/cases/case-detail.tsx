@@ -11,6 +11,7 @@ import { ActionPanel } from "./action-panel";
 import { CaseClocks } from "./case-clocks";
 import { CaseTimeline } from "./case-timeline";
 import { DraftHistory } from "./draft-history";
+import { MarkSignificant } from "./mark-significant";
 import { RepeatSuggestions } from "./repeat-suggestions";
 
 /**
@@ -59,6 +60,7 @@ export function CaseDetail({ id, canRoute, canDraft }: { id: string; canRoute: b
           ))}
         </div>
         <CaseClocks clocks={c.clocks} timeZone={timeZone} />
+        {c.canMarkSignificant && open ? <MarkSignificant caseId={c.id} /> : null}
       </header>
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

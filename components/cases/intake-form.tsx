@@ -498,7 +498,8 @@ export function IntakeForm({
           id="i-screenshot"
           type="file"
           accept={SCREENSHOT_TYPES.map((t) => t.mime).join(",")}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm hover:file:bg-slate-100"
+          // The native control speaks the browser's language: hidden, with a Russian stand-in.
+          className="peer sr-only"
           disabled={intake.isPending || uploadState.pending || (registeredCaseId !== null && !uploadState.error)}
           {...invalid("screenshot")}
           onChange={(e) => {
@@ -506,6 +507,16 @@ export function IntakeForm({
             if (localErrors.screenshot) setLocalErrors(({ screenshot: _, ...rest }) => rest);
           }}
         />
+        <span className="mt-1 flex w-fit max-w-full items-center gap-3 rounded-md text-sm peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 peer-focus-visible:ring-offset-2">
+          <label
+            htmlFor="i-screenshot"
+            aria-hidden="true"
+            className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Выбрать файл…
+          </label>
+          <span className="truncate text-slate-600">{screenshot ? screenshot.name : "Файл не выбран"}</span>
+        </span>
       </Field>
 
       {registeredCaseId && uploadState.error ? (

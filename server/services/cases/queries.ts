@@ -19,7 +19,7 @@ export function readerScope(reader: TCaseReader): Prisma.CaseWhereInput {
   };
 }
 
-const CASE_SUMMARY_SELECT = {
+export const CASE_SUMMARY_SELECT = {
   id: true,
   number: true,
   municipalityId: true,

@@ -1,45 +1,13 @@
 import type { TPrismaClient } from "../../db/client";
 import type { CaseStatus, Prisma } from "../../db/generated/client";
-import { presentCase } from "../cases/queries";
+import { CASE_SUMMARY_SELECT, presentCase } from "../cases/queries";
 
 /**
- * What every queue row shows. The same fields as the case list's summary (presentCase in
- * services/cases/queries.ts computes the clocks from them) plus the municipality, whose zone the
- * row's times are shown in: a curator's queue spans several municipalities.
+ * What every queue row shows: the case list's summary (presentCase computes the clocks from it)
+ * plus the municipality, whose zone the row's times are shown in: a curator's queue spans several.
  */
 export const QUEUE_CASE_SELECT = {
-  id: true,
-  number: true,
-  municipalityId: true,
-  externalId: true,
-  status: true,
-  source: true,
-  postUrl: true,
-  authorName: true,
-  text: true,
-  receivedAt: true,
-  publishedAt: true,
-  significant: true,
-  repeated: true,
-  version: true,
-  updatedAt: true,
-  routeDueAt: true,
-  draftDueAt: true,
-  answerDueAt: true,
-  currentClock: true,
-  currentDueAt: true,
-  slaRouteMinutes: true,
-  slaDraftMinutes: true,
-  slaForwardMinutes: true,
-  slaReworkMinutes: true,
-  slaAnswerMinutes: true,
-  postedAt: true,
-  postedAnswerUrl: true,
-  network: { select: { code: true, name: true } },
-  department: { select: { id: true, name: true } },
-  executor: { select: { id: true, fullName: true } },
-  topic: { select: { id: true, name: true } },
-  repeatOf: { select: { id: true, number: true, externalId: true } },
+  ...CASE_SUMMARY_SELECT,
   municipality: { select: { name: true, timeZone: true } },
 } satisfies Prisma.CaseSelect;
 

@@ -11,6 +11,7 @@ import { countCasesByStatus, getCase, listCases, type TCaseReader } from "../../
 import { applyTransition, type TCaseActor } from "../../../services/cases/transition";
 import { saveWorkingDraft } from "../../../services/cases/working-draft";
 import { findRepeatCandidates, linkRepeat, markSignificant } from "../../../services/cases/flags";
+import { suggestRoutingForCases } from "../../../services/queues/routing";
 import { ZCaseIntake, ZCaseList, ZCaseTransition, ZLinkRepeat, ZMarkSignificant, ZSaveDraft } from "./cases.schema";
 
 /** Executors see their department's cases only; every other reader their municipalities'. */
@@ -116,8 +117,16 @@ export const casesRouter = createTRPCRouter({
     if (!c) throw new TRPCError({ code: "NOT_FOUND", message: "Публикация не найдена" });
     const actor = { roles: user.roles, departmentId: user.department?.id ?? null };
     const caseState = { status: c.status, departmentId: c.department?.id ?? null };
+    // The same suggestion as the coordinator's inbox: the repeat's department, the topic's, or
+    // the department that most often handled the topic or the settlement.
+    const suggestion =
+      c.status === "NEW" && hasPermission(user.roles, "case.route")
+        ? ((await suggestRoutingForCases(ctx.db, [c], ctx.now())).get(c.id) ?? null)
+        : null;
     return {
       ...c,
+      suggestedDepartmentId: suggestion?.departmentId ?? c.suggestedDepartmentId,
+      routingSuggestionReason: suggestion?.reason ?? null,
       // What this person may do now: the page offers exactly these.
       actions: listAvailableEvents({
         status: c.status,
