@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { readerOf } from "../../api/routers/cases";
+import { readerOf } from "../cases/actors";
 import type { TSessionUser } from "../../auth/session-user";
 import type { TPrismaClient } from "../../db/client";
 import { contentDisposition } from "../../domain/attachments/file-name";

@@ -1,36 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../../trpc";
-import type { TSessionUser } from "../../../auth/session-user";
 import { hasPermission } from "../../../domain/auth/permissions";
 import { ATTACHMENT_PURPOSES, type TAttachmentPurpose } from "../../../domain/attachments/file-types";
 import { decideUpload } from "../../../domain/attachments/policy";
 import { listAvailableEvents } from "../../../domain/cases/status-machine";
 import { registerCase } from "../../../services/cases/intake";
-import { countCasesByStatus, getCase, listCases, type TCaseReader } from "../../../services/cases/queries";
-import { applyTransition, type TCaseActor } from "../../../services/cases/transition";
+import { countCasesByStatus, getCase, listCases } from "../../../services/cases/queries";
+import { applyTransition } from "../../../services/cases/transition";
 import { saveWorkingDraft } from "../../../services/cases/working-draft";
 import { findRepeatCandidates, linkRepeat, markSignificant } from "../../../services/cases/flags";
 import { suggestRoutingForCases } from "../../../services/queues/routing";
+import { caseActorOf, readerOf } from "../../../services/cases/actors";
 import { ZCaseIntake, ZCaseList, ZCaseTransition, ZLinkRepeat, ZMarkSignificant, ZSaveDraft } from "./cases.schema";
 
-/** Executors see their department's cases only; every other reader their municipalities'. */
-export function readerOf(user: TSessionUser): TCaseReader {
-  const onlyExecutor = user.roles.every((r) => r === "EXECUTOR");
-  return {
-    municipalityIds: user.municipalityIds,
-    ...(onlyExecutor ? { onlyDepartmentId: user.department?.id ?? null } : {}),
-  };
-}
-
-export function caseActorOf(user: TSessionUser): TCaseActor {
-  return {
-    userId: user.id,
-    roles: user.roles,
-    departmentId: user.department?.id ?? null,
-    municipalityIds: user.municipalityIds,
-  };
-}
+// Kept importable from the router for the transport's other files.
+export { caseActorOf, readerOf };
 
 const viewProcedure = permissionProcedure("case.view");
 

@@ -5,7 +5,7 @@ import { loadCuratorQueue } from "../../../services/queues/curator";
 import { loadInbox } from "../../../services/queues/inbox";
 import { loadRoutingOptions } from "../../../services/queues/routing";
 import { loadWork } from "../../../services/queues/work";
-import { readerOf } from "../cases";
+import { readerOf } from "../../../services/cases/actors";
 import { ZQueueInput } from "./queues.schema";
 
 /**
