@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NOTIFICATIONS_PAGE_SIZE } from "@/components/notifications/limits";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { getQueryClient, HydrateClient, trpc } from "@/components/trpc/server";
@@ -17,7 +18,12 @@ export default async function NotificationsPage() {
   );
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Уведомления</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Уведомления</h1>
+        <Link href="/profile/notifications" className="text-sm text-brand-700 underline hover:no-underline">
+          Какие уведомления приходят на почту
+        </Link>
+      </div>
       <HydrateClient>
         <NotificationList timeZone={user.timeZone} />
       </HydrateClient>
