@@ -14,6 +14,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
+    "exceljs",
   ],
   async headers() {
     return [
