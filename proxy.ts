@@ -11,7 +11,9 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  */
 export default function proxy(req: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
-  if (!hasSession && req.nextUrl.pathname !== "/login") {
+  // A kiosk link (/wall/k/<token>) is its own credential: the wall's TV has nobody to sign in.
+  const isKioskLink = req.nextUrl.pathname.startsWith("/wall/k/");
+  if (!hasSession && !isKioskLink && req.nextUrl.pathname !== "/login") {
     const url = new URL("/login", req.nextUrl);
     if (req.nextUrl.pathname !== "/") url.searchParams.set("from", req.nextUrl.pathname + req.nextUrl.search);
     return NextResponse.redirect(url);

@@ -2,6 +2,7 @@ import type { TPrismaClient } from "../server/db/client";
 import type { Role } from "../server/db/generated/client";
 import { hashPassword } from "../server/auth/password";
 import { hashApiKey } from "../server/auth/api-key";
+import { hashKioskToken, KIOSK_TOKEN_PREFIX_LENGTH } from "../server/auth/kiosk-token";
 import { REGULATION_SLA } from "../server/domain/settings/sla-settings";
 
 /**
@@ -229,6 +230,8 @@ const ACCOUNTS = [
 export interface TSeedOptions {
   /** When set, a key for the curator's system is stored (hashed) under this secret. */
   demoApiKey?: string;
+  /** When set, a kiosk link of the wall screen is stored (hashed) under this token. */
+  demoKioskToken?: string;
 }
 
 export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}) {
@@ -329,6 +332,20 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
         prefix: options.demoApiKey.slice(0, 8),
         hash,
         scopes: ["cases:write", "cases:read"],
+      },
+    });
+  }
+
+  if (options.demoKioskToken) {
+    const hash = hashKioskToken(options.demoKioskToken);
+    await prisma.kioskToken.upsert({
+      where: { hash },
+      update: {},
+      create: {
+        municipalityId: municipality.id,
+        name: "Экран на стене (демо)",
+        prefix: options.demoKioskToken.slice(0, KIOSK_TOKEN_PREFIX_LENGTH),
+        hash,
       },
     });
   }

@@ -41,7 +41,9 @@ const DEMO_DEFAULTS = {
   AUTH_SECRET: "otklik-demo-auth-secret-change-me-in-production-000",
   CRON_SECRET: "otklik-demo-cron-secret",
   DEMO_API_KEY: "otklik-demo-api-key-0000000000",
+  DEMO_KIOSK_TOKEN: "otklik-demo-kiosk-token-0000000000",
 };
+const demoKioskToken = process.env.DEMO_KIOSK_TOKEN ?? DEMO_DEFAULTS.DEMO_KIOSK_TOKEN;
 
 async function freshDatabase(): Promise<TResolvedDatabase> {
   const base = process.env.DATABASE_URL?.trim();
@@ -116,7 +118,7 @@ async function main() {
 
   if (mode === "demo" || flags.has("--seed")) {
     const prisma = createPrismaClient(database.url, { poolMax: 1 });
-    await seedDemo(prisma, { demoApiKey: env.DEMO_API_KEY });
+    await seedDemo(prisma, { demoApiKey: env.DEMO_API_KEY, demoKioskToken });
     console.log("Demo data: in place.");
     // Three months of cases through the case services; only into a municipality without cases.
     // The e2e suite's fresh database starts without them, so its lists hold only its own cases.
@@ -150,6 +152,7 @@ async function main() {
         `Отклик работает: ${env.APP_URL}`,
         mode === "demo" || flags.has("--seed") ? `Демо-входы (пароль «${DEMO_PASSWORD}»): ${logins}` : "",
         mode === "demo" ? `Демо-ключ API куратора: ${env.DEMO_API_KEY}` : "",
+        mode === "demo" ? `Табло для экрана на стене: ${env.APP_URL}/wall/k/${demoKioskToken}` : "",
         "Остановить: Ctrl+C",
         "",
       ]
