@@ -46,6 +46,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
+    // The specs call the scheduler themselves when they need it (POST /api/cron/tick).
+    env: { PORT: port, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER_TIMER: "off" },
   },
 });

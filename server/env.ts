@@ -16,6 +16,14 @@ const ZEnvFields = z.object({
   /** Public base URL used in links, e.g. in e-mails. */
   APP_URL: z.url().default("http://localhost:3000"),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * The server's own scheduler tick (server/scheduler/timer.ts): on for a single instance; off
+   * where an external scheduler calls POST /api/cron/tick instead (several instances behind a
+   * balancer may also leave it on: the tick's lock lets one of them run at a time).
+   */
+  SCHEDULER_TIMER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Seconds between the end of one timer tick and the start of the next. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   DEMO_API_KEY: z.string().min(16).optional(),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   TRUST_PROXY: z
@@ -42,6 +50,32 @@ const ZEnvFields = z.object({
   UPLOAD_MAX_PHOTO_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** Largest video, in megabytes; one S3 PutObject takes up to 5 GB. */
   UPLOAD_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(4096).default(200),
+
+  /**
+   * The mail server notifications go out through, as nodemailer reads it:
+   * smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start).
+   * Without it no e-mail is sent and notifications are in-app only.
+   */
+  SMTP_URL: z.preprocess(
+    // An empty value, as `SMTP_URL=` in a .env file, means "not configured".
+    (v) => (typeof v === "string" ? v.trim() || undefined : v),
+    z
+      .url({
+        protocol: /^smtps?$/,
+        hostname: /^.+$/,
+        error: "must be an smtp:// or smtps:// URL with a host, e.g. smtp://user:password@mail.example.ru:587",
+      })
+      .optional(),
+  ),
+  /** The sender of notification e-mails: an address, optionally with a display name. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      'must be an address or a name and an address, e.g. "Отклик" <otklik@myasnikovsky.ru>',
+    )
+    .default('"Отклик" <otklik@localhost>'),
 });
 
 const ZEnv = ZEnvFields.superRefine((env, ctx) => {

@@ -19,8 +19,12 @@ export const NAVIGATION: readonly TNavItem[] = [
   { href: "/work", label: "Мои публикации", permission: "case.draft" },
   { href: "/queue", label: "На согласовании", permission: "case.approve" },
   { href: "/cases", label: "Публикации", permission: "case.view" },
+  { href: "/violations", label: "Нарушения", permission: "violations.view" },
+  { href: "/violations/mine", label: "Мои нарушения", permission: "violations.explain" },
+  { href: "/wall", label: "Табло", permission: "wall.view" },
   { href: "/admin/users", label: "Пользователи", permission: "admin.users" },
   { href: "/admin/departments", label: "Отделы", permission: "admin.departments" },
   { href: "/admin/settings", label: "Настройки и сроки", permission: "admin.settings" },
   { href: "/admin/api-keys", label: "Ключи API", permission: "admin.apiKeys" },
+  { href: "/admin/kiosk", label: "Экран на стене", permission: "admin.settings" },
 ];

@@ -1,12 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { Button, errorsOf } from "@/components/ui/form";
+import { needsAcknowledgement } from "@/server/domain/scheduler/escalation";
 import { formatDateTime } from "@/server/domain/time/zone";
-import type { TNotificationView } from "./use-notification-actions";
+import { useAcknowledgeNotification, type TNotificationView } from "./use-notification-actions";
 
 /**
  * One notification: a link to its case when it has one (following it marks it read), otherwise
- * a button that marks it read. Unread ones are tinted and say so to screen readers too.
+ * a button that marks it read. Unread ones are tinted and say so to screen readers too. An
+ * alert about a socially significant publication (п.13) also asks its recipient to confirm it
+ * with "Ознакомлен", beside the link rather than inside it.
  */
 export function NotificationItem({
   notification: n,
@@ -39,26 +43,58 @@ export function NotificationItem({
   );
   const className = `block w-full px-4 py-3 text-left text-sm hover:bg-slate-100 ${unread ? "bg-brand-50" : "bg-white"}`;
 
-  if (n.link) {
-    return (
-      <Link
-        href={n.link}
-        className={className}
-        onClick={() => {
-          if (unread) onMarkRead(n.id);
-          onFollow?.();
-        }}
-      >
-        {content}
-      </Link>
-    );
-  }
-  return unread ? (
+  const main = n.link ? (
+    <Link
+      href={n.link}
+      className={className}
+      onClick={() => {
+        if (unread) onMarkRead(n.id);
+        onFollow?.();
+      }}
+    >
+      {content}
+    </Link>
+  ) : unread ? (
     <button type="button" className={className} onClick={() => onMarkRead(n.id)}>
       {content}
       <span className="mt-1 block text-xs text-brand-700">Отметить как прочитанное</span>
     </button>
   ) : (
     <div className={className}>{content}</div>
+  );
+  if (!needsAcknowledgement(n.kind)) return main;
+  return (
+    <div className={unread ? "bg-brand-50" : "bg-white"}>
+      {main}
+      <Acknowledgement notification={n} timeZone={timeZone} />
+    </div>
+  );
+}
+
+function Acknowledgement({ notification: n, timeZone }: { notification: TNotificationView; timeZone: string }) {
+  const acknowledge = useAcknowledgeNotification();
+  if (n.acknowledgedAt) {
+    return (
+      <p className="px-4 pb-3 text-xs text-slate-600">
+        Вы ознакомились:{" "}
+        <time dateTime={n.acknowledgedAt.toISOString()}>{formatDateTime(n.acknowledgedAt, timeZone)}</time>
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-3 px-4 pb-3">
+      <Button
+        aria-label={`Ознакомлен: ${n.title}`}
+        disabled={acknowledge.isPending}
+        onClick={() => acknowledge.mutate({ id: n.id })}
+      >
+        {acknowledge.isPending ? "Сохранение…" : "Ознакомлен"}
+      </Button>
+      {acknowledge.error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {errorsOf(acknowledge.error).message}
+        </span>
+      ) : null}
+    </div>
   );
 }

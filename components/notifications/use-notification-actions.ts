@@ -16,3 +16,14 @@ export function useNotificationActions() {
   const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSettled: refresh }));
   return { markRead, markAllRead };
 }
+
+/** п.13 "Ознакомлен" on an alert; afterwards the lists and the bell's count refresh. */
+export function useAcknowledgeNotification() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.notifications.acknowledge.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.notifications.pathFilter()),
+    }),
+  );
+}

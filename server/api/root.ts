@@ -7,17 +7,23 @@ import { usersRouter } from "./routers/admin/users";
 import { departmentsRouter } from "./routers/admin/departments";
 import { settingsRouter } from "./routers/admin/settings";
 import { apiKeysRouter } from "./routers/admin/api-keys";
+import { kioskRouter } from "./routers/admin/kiosk";
+import { profileRouter } from "./routers/profile";
+import { violationsRouter } from "./routers/violations";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
   notifications: notificationsRouter,
+  profile: profileRouter,
   cases: casesRouter,
   queues: queuesRouter,
+  violations: violationsRouter,
   admin: createTRPCRouter({
     users: usersRouter,
     departments: departmentsRouter,
     settings: settingsRouter,
     apiKeys: apiKeysRouter,
+    kiosk: kioskRouter,
   }),
 });
 

@@ -18,6 +18,7 @@ export const CASE_EVENT_LABELS: Readonly<Record<string, string>> = {
   CANCELLED: "Аннулирована",
   MARKED_SIGNIFICANT: "Отмечена как социально значимая",
   LINKED_REPEAT: "Связана с предыдущей публикацией",
+  VIOLATION: "Нарушен срок (п.12)",
 };
 
 export function labelOfEvent(type: string): string {

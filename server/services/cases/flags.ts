@@ -3,6 +3,7 @@ import { hasPermission } from "../../domain/auth/permissions";
 import { suggestRepeats } from "../../domain/cases/repeat-suggestions";
 import { ServiceError } from "../errors";
 import { notifyRoles } from "./notify";
+import { notifyBoardChanged } from "../wall/notify-change";
 import type { TCaseActor } from "./transition";
 
 async function loadCaseFor(prisma: TPrismaClient, actor: TCaseActor, caseId: string) {
@@ -34,6 +35,7 @@ export async function markSignificant(
       data: { significant: true, significantAt: now },
     });
     if (updated.count === 0) return; // marked by someone else a moment ago
+    await notifyBoardChanged(tx, c.municipalityId);
     await tx.caseEvent.create({
       data: { caseId: c.id, at: now, actorId: actor.userId, type: "MARKED_SIGNIFICANT", comment: reason },
     });

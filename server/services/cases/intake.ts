@@ -4,6 +4,7 @@ import { computeInitialDeadlines, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { isUniqueViolation, ServiceError } from "../errors";
 import { notifyRoles } from "./notify";
+import { notifyBoardChanged } from "../wall/notify-change";
 
 /** How far in the future a receipt time may be (clock skew between systems). */
 export const RECEIVED_AT_TOLERANCE_MS = 5 * 60_000;
@@ -176,6 +177,7 @@ export async function registerCase(
           now,
         });
       }
+      await notifyBoardChanged(tx, actor.municipalityId);
       return { created: true, caseId: created.id };
     });
   } catch (error) {

@@ -5,11 +5,12 @@ import { composeAnswerText, checkAnswer, type TAnswerParts } from "../../domain/
 import { computeDeadlinesAfter, type TFrozenSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { decideTransition, isHttpUrl, type TCaseEvent, type TTransitionInput } from "../../domain/cases/status-machine";
-import { detectCaseViolations } from "../../domain/cases/violations";
 import { linkPendingEvidence } from "../attachments/link";
 import { isUniqueViolation, ServiceError } from "../errors";
 import { notifyRoles, notifyUsers } from "./notify";
+import { recordDueViolations } from "./record-violations";
 import { lockCaseForDrafting } from "./working-draft";
+import { notifyBoardChanged } from "../wall/notify-change";
 
 export interface TCaseActor {
   userId: string;
@@ -210,46 +211,14 @@ async function runTransition(prisma: TPrismaClient, actor: TCaseActor, command: 
     }
 
     // Violations due up to this moment, judged on the case as it was before this action, so
-    // an action taken late is charged in the same transaction.
-    const coordinating = await tx.department.findFirst({
-      where: { municipalityId: c.municipalityId, isCoordinating: true },
-    });
-    const firstSubmitted = c.drafts.filter((d) => d.submittedAt).at(-1)?.submittedAt ?? null;
-    const violations = detectCaseViolations({
-      snapshot: {
-        status: c.status,
-        receivedAt: c.receivedAt,
-        sla,
-        deadlines,
-        firstRoutedAt: c.routedAt,
-        firstDraftSubmittedAt: firstSubmitted,
-        postedAt: c.postedAt,
-        closedAt: c.closedAt,
-      },
-      now,
-      responsibility: {
-        coordinatingDepartmentId: coordinating?.id ?? null,
-        coordinatorUserId: null,
-        caseDepartmentId: c.departmentId,
-        executorUserId: c.executorId,
-      },
+    // an action taken late is charged in the same transaction (with its timeline event and the
+    // deputy head's notification: record-violations.ts, shared with the scheduler's scan).
+    const violations = await recordDueViolations(tx, {
+      case: c,
+      firstDraftSubmittedAt: c.drafts.filter((d) => d.submittedAt).at(-1)?.submittedAt ?? null,
       recorded: c.violations,
+      now,
     });
-    if (violations.length > 0) {
-      await tx.violation.createMany({
-        data: violations.map((v) => ({
-          municipalityId: c.municipalityId,
-          caseId: c.id,
-          type: v.type,
-          clockStartedAt: v.clockStartedAt,
-          dueAt: v.dueAt,
-          detectedAt: v.detectedAt,
-          responsibleUserId: v.responsibleUserId,
-          responsibleDepartmentId: v.responsibleDepartmentId,
-        })),
-        skipDuplicates: true,
-      });
-    }
 
     const next = computeDeadlinesAfter({ deadlines, to: decision.to, at: now, sla });
     Object.assign(data, next);
@@ -288,6 +257,7 @@ async function runTransition(prisma: TPrismaClient, actor: TCaseActor, command: 
       executorId: (data.executorId as string | null | undefined) ?? c.executorId,
       now,
     });
+    await notifyBoardChanged(tx, c.municipalityId);
     return { caseId: c.id, status: decision.to, version: c.version + 1, violations: violations.map((v) => v.type) };
   });
 }

@@ -182,6 +182,8 @@ describe("case workflow services", () => {
     });
     expect(c.events.map((e) => e.type)).toEqual([
       "CREATED",
+      // The late route's violation, dated at the routing deadline (T0+30), before the routing.
+      "VIOLATION",
       "ROUTED",
       "DRAFT_SUBMITTED",
       "FORWARDED",

@@ -18,6 +18,7 @@ const NOTIFICATION_SELECT = {
   caseId: true,
   createdAt: true,
   readAt: true,
+  acknowledgedAt: true,
 } satisfies Prisma.NotificationSelect;
 
 export type TNotification = Prisma.NotificationGetPayload<{ select: typeof NOTIFICATION_SELECT }>;

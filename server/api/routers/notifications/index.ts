@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
+import { acknowledgeNotification } from "../../../services/notifications/acknowledge";
 import {
   countUnreadNotifications,
   listNotifications,
@@ -7,6 +8,7 @@ import {
   markNotificationRead,
 } from "../../../services/notifications/notifications";
 import {
+  ZNotificationAcknowledge,
   ZNotificationList,
   ZNotificationMarkAllRead,
   ZNotificationMarkRead,
@@ -34,4 +36,10 @@ export const notificationsRouter = createTRPCRouter({
     .input(ZNotificationMarkAllRead)
     .output(z.object({ count: z.number().int() }))
     .mutation(({ ctx, input }) => markAllNotificationsRead(ctx.db, ctx.user.id, input, ctx.now())),
+
+  /** п.13 "Ознакомлен": the recipient confirms an alert about a socially significant publication. */
+  acknowledge: protectedProcedure
+    .input(ZNotificationAcknowledge)
+    .output(z.object({ id: z.string(), acknowledgedAt: z.date(), readAt: z.date() }))
+    .mutation(({ ctx, input }) => acknowledgeNotification(ctx.db, ctx.user.id, input.id, ctx.now())),
 });

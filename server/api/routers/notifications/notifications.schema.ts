@@ -10,6 +10,8 @@ export const ZNotificationList = z.object({
 
 export const ZNotificationMarkRead = z.object({ id: ZId });
 
+export const ZNotificationAcknowledge = z.object({ id: ZId });
+
 export const ZNotificationMarkAllRead = z
   .object({
     /** The newest notification the person was shown: later arrivals stay unread. */
@@ -26,4 +28,6 @@ export const ZNotificationView = z.object({
   caseId: z.string().nullable(),
   createdAt: z.date(),
   readAt: z.date().nullable(),
+  /** When the recipient confirmed an alert that asks for it ("Ознакомлен"). */
+  acknowledgedAt: z.date().nullable(),
 });

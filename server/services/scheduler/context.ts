@@ -1,0 +1,35 @@
+import type { TPrismaClient } from "../../db/client";
+import type { RecipientDirectory } from "./recipients";
+
+/** A municipality as the tick sees it: its zone and its scheduler settings. */
+export interface TTickMunicipality {
+  id: string;
+  name: string;
+  timeZone: string;
+  reminderPercents: number[];
+  alertEscalationMinutes: number;
+}
+
+export const TICK_MUNICIPALITY_SELECT = {
+  id: true,
+  name: true,
+  timeZone: true,
+  reminderPercents: true,
+  alertEscalationMinutes: true,
+} as const;
+
+/** What every step of one tick shares. */
+export interface TTickContext {
+  prisma: TPrismaClient;
+  now: Date;
+  batchSize: number;
+  recipients: RecipientDirectory;
+  /** Problems that did not stop the tick: one case or one municipality that failed. */
+  errors: string[];
+}
+
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Prisma's messages carry the whole query; the first lines say what went wrong.
+  return text.split("\n").filter(Boolean).slice(0, 3).join(" ").slice(0, 500);
+}

@@ -1,0 +1,43 @@
+import type { TPrismaClient } from "../../db/client";
+import { notifyUsers } from "../cases/notify";
+
+/** One notification the scheduler means to send, to each of `userIds`, keyed `<dedupe>:<userId>`. */
+export interface TNotice {
+  dedupe: string;
+  userIds: readonly string[];
+  caseId: string;
+  kind: string;
+  title: string;
+  body: string;
+}
+
+/** Keys per query: well inside PostgreSQL's limit on parameters. */
+const KEYS_PER_QUERY = 1000;
+
+/**
+ * Writes each notice to those of its recipients who do not have it yet, through `notifyUsers`
+ * (so whatever that decides for a row, e-mail included, applies here too). The scheduler looks
+ * at the same due reminders and alerts minute after minute until their clocks move on; one
+ * indexed look-up of the dedupe keys per batch tells which are new, instead of an insert attempt
+ * per notice per minute. The unique dedupe key still decides if two writers race. Returns how
+ * many notices were sent to someone new.
+ */
+export async function notifyOnce(prisma: TPrismaClient, notices: readonly TNotice[], now: Date): Promise<number> {
+  const keys = notices.flatMap((n) => n.userIds.map((userId) => `${n.dedupe}:${userId}`));
+  const existing = new Set<string>();
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const rows = await prisma.notification.findMany({
+      where: { dedupeKey: { in: keys.slice(i, i + KEYS_PER_QUERY) } },
+      select: { dedupeKey: true },
+    });
+    for (const row of rows) existing.add(row.dedupeKey);
+  }
+  let sent = 0;
+  for (const notice of notices) {
+    const userIds = notice.userIds.filter((userId) => !existing.has(`${notice.dedupe}:${userId}`));
+    if (userIds.length === 0) continue;
+    await notifyUsers(prisma, { ...notice, userIds, now });
+    sent += 1;
+  }
+  return sent;
+}
