@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, errorsOf, inputClass } from "@/components/ui/form";
+import { Button, errorsOf, inputClass, LoadMoreButton } from "@/components/ui/form";
 import { day, identifier, oneOf, text, useQueryState } from "@/components/ui/table-state";
 import { CASE_STATUS_LABELS, CASE_STATUSES, type TCaseStatus } from "@/server/domain/cases/case-types";
 import { localDayRange } from "@/server/domain/time/local-day";
@@ -289,11 +289,7 @@ export function CaseList({ timeZone }: { timeZone: string }) {
           </tbody>
         </table>
       </div>
-      {list.hasNextPage ? (
-        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Загрузка…" : "Показать ещё"}
-        </Button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </div>
   );
 }

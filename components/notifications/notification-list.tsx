@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, errorsOf, FormMessage } from "@/components/ui/form";
+import { Button, errorsOf, FormMessage, LoadMoreButton } from "@/components/ui/form";
 import { NOTIFICATIONS_PAGE_SIZE } from "./limits";
 import { NotificationItem } from "./notification-item";
 import { useNotificationActions } from "./use-notification-actions";
@@ -74,11 +74,7 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
         )}
       </div>
 
-      {list.hasNextPage ? (
-        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Загрузка…" : "Показать ещё"}
-        </Button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </div>
   );
 }

@@ -82,3 +82,17 @@ export function Button({
     </button>
   );
 }
+
+/** "Показать ещё" under a cursor-paginated list (TanStack's infinite query). */
+export function LoadMoreButton({
+  list,
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+}) {
+  if (!list.hasNextPage) return null;
+  return (
+    <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+      {list.isFetchingNextPage ? "Загрузка…" : "Показать ещё"}
+    </Button>
+  );
+}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { StatusMessage } from "@/components/queues/status-message";
 import { useTRPC } from "@/components/trpc/client";
-import { Button } from "@/components/ui/form";
+import { LoadMoreButton } from "@/components/ui/form";
 import { formatDateTime } from "@/server/domain/time/zone";
 import { ExplanationForm } from "./explanation-form";
 import { MY_VIOLATIONS_INPUT } from "./types";
@@ -85,11 +85,7 @@ export function MyViolations({ timeZone }: { timeZone: string }) {
           </li>
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Загрузка…" : "Показать ещё"}
-        </Button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </div>
   );
 }

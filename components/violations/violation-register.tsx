@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { StatusMessage } from "@/components/queues/status-message";
 import { useTRPC } from "@/components/trpc/client";
-import { Button, errorsOf, inputClass } from "@/components/ui/form";
+import { Button, errorsOf, inputClass, LoadMoreButton } from "@/components/ui/form";
 import { identifier, oneOf, useQueryState, type TQueryParam } from "@/components/ui/table-state";
 import { VIOLATION_LABELS, VIOLATION_TYPES, CLOCK_LABELS } from "@/server/domain/cases/case-types";
 import { CLOCK_OF_VIOLATION } from "@/server/domain/violations/lateness";
@@ -275,11 +275,7 @@ export function ViolationRegister({ timeZone, defaultMonth }: { timeZone: string
           </tbody>
         </table>
       </div>
-      {list.hasNextPage ? (
-        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Загрузка…" : "Показать ещё"}
-        </Button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </div>
   );
 }
