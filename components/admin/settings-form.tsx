@@ -19,7 +19,9 @@ export function SettingsForm() {
         name: data.name,
         timeZone: data.timeZone,
         ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(data[f])])),
-      }) as Record<"name" | "timeZone" | keyof TSlaSettings, string>,
+        reminderPercents: data.reminderPercents.join(", "),
+        alertEscalationMinutes: String(data.alertEscalationMinutes),
+      }) as Record<"name" | "timeZone" | "reminderPercents" | "alertEscalationMinutes" | keyof TSlaSettings, string>,
   );
   const [saved, setSaved] = useState(false);
   const mutation = useMutation(
@@ -36,7 +38,8 @@ export function SettingsForm() {
     e.preventDefault();
     setSaved(false);
     // An empty or non-numeric field becomes NaN, which the server refuses with a message for it.
-    const minutes = (f: keyof TSlaSettings) => (form[f].trim() === "" ? Number.NaN : Number(form[f]));
+    const minutes = (f: keyof TSlaSettings | "alertEscalationMinutes") =>
+      form[f].trim() === "" ? Number.NaN : Number(form[f]);
     mutation.mutate({
       name: form.name,
       timeZone: form.timeZone,
@@ -45,6 +48,12 @@ export function SettingsForm() {
       slaForwardMinutes: minutes("slaForwardMinutes"),
       slaReworkMinutes: minutes("slaReworkMinutes"),
       slaAnswerMinutes: minutes("slaAnswerMinutes"),
+      // "50, 75" → [50, 75]; anything that is not a number is refused by the server, per field.
+      reminderPercents: form.reminderPercents
+        .split(/[,;\s]+/u)
+        .filter(Boolean)
+        .map((p) => Number(p.replace("%", ""))),
+      alertEscalationMinutes: minutes("alertEscalationMinutes"),
     });
   }
 
@@ -107,6 +116,40 @@ export function SettingsForm() {
               />
             </Field>
           ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="font-semibold">Напоминания и оповещения</legend>
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <Field
+            id="reminderPercents"
+            label="Напоминать о сроке, % от длительности этапа"
+            error={fields.reminderPercents}
+            hint="Через запятую, например «50, 75»: напоминание на половине и на трёх четвертях срока"
+          >
+            <input
+              id="reminderPercents"
+              className={inputClass}
+              value={form.reminderPercents}
+              aria-invalid={Boolean(fields.reminderPercents)}
+              onChange={(e) => setForm({ ...form, reminderPercents: e.target.value })}
+            />
+          </Field>
+          <Field
+            id="alertEscalationMinutes"
+            label="Повторить неподтверждённое оповещение через, минут"
+            error={fields.alertEscalationMinutes}
+            hint="Если глава не нажал «Ознакомлен», оповещение о социально значимой публикации получат заместитель главы и управляющий делами (п.13)"
+          >
+            <input
+              id="alertEscalationMinutes"
+              inputMode="numeric"
+              className={inputClass}
+              value={form.alertEscalationMinutes}
+              aria-invalid={Boolean(fields.alertEscalationMinutes)}
+              onChange={(e) => setForm({ ...form, alertEscalationMinutes: e.target.value })}
+            />
+          </Field>
         </div>
       </fieldset>
       <FormMessage message={message} />

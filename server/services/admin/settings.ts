@@ -19,6 +19,8 @@ const SETTINGS_SELECT = {
   name: true,
   timeZone: true,
   ...SLA_SELECT,
+  reminderPercents: true,
+  alertEscalationMinutes: true,
   updatedAt: true,
   region: { select: { name: true } },
 } as const;
@@ -44,7 +46,10 @@ export async function updateSettings(prisma: TPrismaClient, actor: TAdminActor, 
     if (!before) throw new ServiceError("NOT_FOUND", "Муниципальное образование не найдено");
     const after = await tx.municipality.update({
       where: { id: actor.municipalityId },
-      data: input,
+      data: {
+        ...input,
+        ...(input.reminderPercents ? { reminderPercents: [...input.reminderPercents].sort((x, y) => x - y) } : {}),
+      },
       select: SETTINGS_SELECT,
     });
     const { updatedAt: _b, region: _rb, ...b } = before;

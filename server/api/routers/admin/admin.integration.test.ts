@@ -310,9 +310,14 @@ describe("administration: departments and settings", () => {
     await expectCode(caller.admin.settings.update({ ...valid, slaDraftMinutes: 1440 }), "BAD_REQUEST");
     await expectCode(caller.admin.settings.update({ ...valid, timeZone: "Europe/Rostov" }), "BAD_REQUEST");
     await expectCode(caller.admin.settings.update({ ...valid, slaRouteMinutes: 1.5 }), "BAD_REQUEST");
+    await expectCode(caller.admin.settings.update({ ...valid, reminderPercents: [50, 50] }), "BAD_REQUEST");
+    await expectCode(caller.admin.settings.update({ ...valid, reminderPercents: [100] }), "BAD_REQUEST");
     const saved = await caller.admin.settings.get();
-    expect(saved).toMatchObject(valid);
+    expect(saved).toMatchObject({ ...valid, reminderPercents: [50, 75], alertEscalationMinutes: 30 });
+    // The scheduler's settings are saved with the clocks, the reminders in order.
+    await caller.admin.settings.update({ ...valid, reminderPercents: [90, 25], alertEscalationMinutes: 15 });
+    expect(await caller.admin.settings.get()).toMatchObject({ reminderPercents: [25, 90], alertEscalationMinutes: 15 });
     const audit = await t.prisma.auditLog.findMany({ where: { action: "settings.update" } });
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(2);
   });
 });

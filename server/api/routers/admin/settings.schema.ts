@@ -14,5 +14,19 @@ export const ZMunicipalitySettings = z.object({
   slaForwardMinutes: ZMinutes,
   slaReworkMinutes: ZMinutes,
   slaAnswerMinutes: ZMinutes,
+  /** Reminders before each deadline at these shares of the clock, per cent (the scheduler). */
+  reminderPercents: z
+    .array(
+      z
+        .number("Укажите проценты числами")
+        .int("Проценты: целые числа")
+        .min(1, "Проценты: от 1 до 99")
+        .max(99, "Проценты: от 1 до 99"),
+    )
+    .max(5, "Не больше пяти напоминаний")
+    .refine((a) => new Set(a).size === a.length, "Проценты не должны повторяться")
+    .optional(),
+  /** п.13: an unacknowledged alert goes on to the deputy head and the manager after this time. */
+  alertEscalationMinutes: ZMinutes.optional(),
 });
 export type TMunicipalitySettings = z.infer<typeof ZMunicipalitySettings>;

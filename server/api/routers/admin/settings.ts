@@ -5,6 +5,8 @@ import { ZMunicipalitySettings } from "./settings.schema";
 import { actorOf } from "./users";
 
 const ZSettingsOut = ZMunicipalitySettings.extend({
+  reminderPercents: z.array(z.number().int()),
+  alertEscalationMinutes: z.number().int(),
   id: z.string(),
   updatedAt: z.date(),
   region: z.object({ name: z.string() }),
