@@ -1,6 +1,6 @@
 import type { TPrismaClient } from "../../db/client";
 import type { CaseStatus, Prisma } from "../../db/generated/client";
-import { describeCaseClocks, type TClockState, type TFrozenSla } from "../../domain/cases/clocks";
+import { describeCaseClocks, freezeSla, type TClockState } from "../../domain/cases/clocks";
 import { readEventData } from "../../domain/cases/timeline";
 import { EVIDENCE_KINDS } from "../attachments/link";
 import { ATTACHMENT_SELECT, presentAttachment } from "../attachments/present";
@@ -56,19 +56,9 @@ export const CASE_SUMMARY_SELECT = {
 
 type TCaseRow = Prisma.CaseGetPayload<{ select: typeof CASE_SUMMARY_SELECT }>;
 
-function slaOf(c: TCaseRow): TFrozenSla {
-  return {
-    slaRouteMinutes: c.slaRouteMinutes,
-    slaDraftMinutes: c.slaDraftMinutes,
-    slaForwardMinutes: c.slaForwardMinutes,
-    slaReworkMinutes: c.slaReworkMinutes,
-    slaAnswerMinutes: c.slaAnswerMinutes,
-  };
-}
-
 /** A case as lists and the API show it: the running clock and the 24 h clock with their states. */
 export function presentCase(c: TCaseRow, now: Date) {
-  const clocks = describeCaseClocks({ status: c.status, deadlines: c, sla: slaOf(c), now });
+  const clocks = describeCaseClocks({ status: c.status, deadlines: c, sla: freezeSla(c), now });
   const {
     slaRouteMinutes: _r,
     slaDraftMinutes: _d,
@@ -273,7 +263,7 @@ export async function getCase(
 
   return {
     ...rest,
-    clocks: describeCaseClocks({ status: c.status, deadlines: c, sla: slaOf(c), now }),
+    clocks: describeCaseClocks({ status: c.status, deadlines: c, sla: freezeSla(c), now }),
     // п.11: a repeated publication goes to the department that handled the earlier one;
     // otherwise the department that usually handles the topic.
     suggestedDepartmentId: c.repeatOf?.departmentId ?? c.topic?.defaultDepartmentId ?? null,

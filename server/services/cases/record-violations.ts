@@ -1,6 +1,6 @@
 import type { CaseStatus, ClockKind, Prisma } from "../../db/generated/client";
 import { VIOLATION_LABELS } from "../../domain/cases/case-types";
-import type { TFrozenSla } from "../../domain/cases/clocks";
+import { freezeSla } from "../../domain/cases/clocks";
 import { detectCaseViolations, type TDetectedViolation, type TViolationKey } from "../../domain/cases/violations";
 import { formatDateTime } from "../../domain/time/zone";
 import { notifyRoles } from "./notify";
@@ -74,22 +74,12 @@ export const VIOLATION_CASE_SELECT = {
   violations: { select: { type: true, clockStartedAt: true } },
 } as const satisfies Prisma.CaseSelect;
 
-export function frozenSlaOf(c: TViolationCase): TFrozenSla {
-  return {
-    slaRouteMinutes: c.slaRouteMinutes,
-    slaDraftMinutes: c.slaDraftMinutes,
-    slaForwardMinutes: c.slaForwardMinutes,
-    slaReworkMinutes: c.slaReworkMinutes,
-    slaAnswerMinutes: c.slaAnswerMinutes,
-  };
-}
-
 /** What the case's row tells about its clocks, as `server/domain/cases/violations.ts` reads it. */
 export function clockSnapshotOf(c: TViolationCase, firstDraftSubmittedAt: Date | null) {
   return {
     status: c.status,
     receivedAt: c.receivedAt,
-    sla: frozenSlaOf(c),
+    sla: freezeSla(c),
     deadlines: {
       routeDueAt: c.routeDueAt,
       draftDueAt: c.draftDueAt,

@@ -2,7 +2,7 @@ import type { TPrismaClient } from "../../db/client";
 import type { Prisma, Role } from "../../db/generated/client";
 import type { TRole } from "../../domain/auth/roles";
 import { composeAnswerText, checkAnswer, type TAnswerParts } from "../../domain/cases/answer-rules";
-import { computeDeadlinesAfter, type TFrozenSla } from "../../domain/cases/clocks";
+import { computeDeadlinesAfter, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { decideTransition, isHttpUrl, type TCaseEvent, type TTransitionInput } from "../../domain/cases/status-machine";
 import { linkPendingEvidence } from "../attachments/link";
@@ -80,13 +80,7 @@ async function runTransition(prisma: TPrismaClient, actor: TCaseActor, command: 
     });
     if (!decision.ok) throw new ServiceError(CODE_OF[decision.code], decision.message, decision.field);
 
-    const sla: TFrozenSla = {
-      slaRouteMinutes: c.slaRouteMinutes,
-      slaDraftMinutes: c.slaDraftMinutes,
-      slaForwardMinutes: c.slaForwardMinutes,
-      slaReworkMinutes: c.slaReworkMinutes,
-      slaAnswerMinutes: c.slaAnswerMinutes,
-    };
+    const sla = freezeSla(c);
     const deadlines = {
       routeDueAt: c.routeDueAt,
       draftDueAt: c.draftDueAt,

@@ -1,6 +1,7 @@
 import type { TPrismaClient } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { OPEN_STATUSES, type TCaseStatus, type TClockKind } from "../../domain/cases/case-types";
+import { freezeSla } from "../../domain/cases/clocks";
 import {
   MAX_WALL_CASES,
   shapeWallBoard,
@@ -110,13 +111,7 @@ export async function loadWallBoard(prisma: TPrismaClient, municipalityId: strin
     answerDueAt: row.answerDueAt,
     network: row.network,
     excerpt: excerptOf(row.text, WALL_EXCERPT_LENGTH),
-    sla: {
-      slaRouteMinutes: row.slaRouteMinutes,
-      slaDraftMinutes: row.slaDraftMinutes,
-      slaForwardMinutes: row.slaForwardMinutes,
-      slaReworkMinutes: row.slaReworkMinutes,
-      slaAnswerMinutes: row.slaAnswerMinutes,
-    },
+    sla: freezeSla(row),
   }));
   return shapeWallBoard({
     municipality: { id: meta.id, name: meta.name, timeZone: meta.timeZone },
