@@ -76,6 +76,21 @@ const ZEnvFields = z.object({
       'must be an address or a name and an address, e.g. "Отклик" <otklik@myasnikovsky.ru>',
     )
     .default('"Отклик" <otklik@localhost>'),
+
+  /**
+   * Base URL of the VK API the connector calls. The real one by default; tests and air-gapped
+   * installations point it at a local server speaking the same JSON.
+   */
+  VK_API_BASE_URL: z.url().default("https://api.vk.com/method"),
+  /**
+   * Key that encrypts connector tokens at rest (32 bytes as base64 or 64 hex digits). Without
+   * it the key is derived from AUTH_SECRET, so changing AUTH_SECRET then makes stored tokens
+   * unreadable and they must be entered again.
+   */
+  CONNECTOR_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, "must be 32 bytes as base64 (openssl rand -base64 32) or 64 hex digits")
+    .optional(),
 });
 
 const ZEnv = ZEnvFields.superRefine((env, ctx) => {

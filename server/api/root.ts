@@ -10,6 +10,11 @@ import { apiKeysRouter } from "./routers/admin/api-keys";
 import { kioskRouter } from "./routers/admin/kiosk";
 import { profileRouter } from "./routers/profile";
 import { violationsRouter } from "./routers/violations";
+import { analyticsRouter } from "./routers/analytics";
+import { routineRouter } from "./routers/routine";
+import { importsRouter } from "./routers/imports";
+import { accountsRouter } from "./routers/admin/accounts";
+import { vkConnectorRouter } from "./routers/admin/vk";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -18,12 +23,17 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   queues: queuesRouter,
   violations: violationsRouter,
+  analytics: analyticsRouter,
+  routine: routineRouter,
+  imports: importsRouter,
   admin: createTRPCRouter({
     users: usersRouter,
     departments: departmentsRouter,
     settings: settingsRouter,
     apiKeys: apiKeysRouter,
     kiosk: kioskRouter,
+    accounts: accountsRouter,
+    vk: vkConnectorRouter,
   }),
 });
 

@@ -10,6 +10,8 @@ const done: TTickResult = {
   reminders: 3,
   escalations: 0,
   monthsClosed: 0,
+  routineReminders: 0,
+  connectorPosts: 0,
   emails: null,
   errors: [],
   durationMs: 12,

@@ -77,12 +77,20 @@ export function startSchedulerTimer(): void {
 /** Quiet when a tick found nothing to do; one line when it did something; the problems in full. */
 export function logTick(result: TTickResult): void {
   if (result.skipped) return;
-  const { violations, reminders, escalations, monthsClosed, emails } = result;
-  const did = violations + reminders + escalations + monthsClosed + (emails ? emails.sent + emails.failed : 0);
+  const { violations, reminders, escalations, monthsClosed, routineReminders, connectorPosts, emails } = result;
+  const did =
+    violations +
+    reminders +
+    escalations +
+    monthsClosed +
+    routineReminders +
+    connectorPosts +
+    (emails ? emails.sent + emails.failed : 0);
   if (did > 0) {
     console.log(
       `scheduler: ${violations} violations, ${reminders} reminders, ${escalations} escalations, ` +
-        `${monthsClosed} months closed${emails ? `, e-mails ${emails.sent} sent / ${emails.failed} failed` : ""} ` +
+        `${monthsClosed} months closed, ${routineReminders} routine-post reminders, ${connectorPosts} posts from connectors` +
+        `${emails ? `, e-mails ${emails.sent} sent / ${emails.failed} failed` : ""} ` +
         `(${result.durationMs} ms)`,
     );
   }

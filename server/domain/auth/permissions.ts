@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "violations.decide",
   "violations.explain",
   "analytics.view",
+  "routine.record",
+  "case.import",
   "wall.view",
   "admin.users",
   "admin.departments",
@@ -49,6 +51,8 @@ export const ROLE_PERMISSIONS = {
     "case.markSignificant",
     "violations.explain",
     "analytics.view",
+    "routine.record",
+    "case.import",
     "wall.view",
   ],
   // п.4: own monitoring, directs publications, internal approval.
@@ -61,6 +65,8 @@ export const ROLE_PERMISSIONS = {
     "case.markSignificant",
     "violations.explain",
     "analytics.view",
+    "routine.record",
+    "case.import",
     "wall.view",
   ],
   // п.5, п.9, п.10: drafts and reworks answers.
@@ -85,6 +91,7 @@ export const ROLE_PERMISSIONS = {
     "admin.settings",
     "admin.accounts",
     "admin.apiKeys",
+    "routine.record",
     "wall.view",
   ],
 } as const satisfies Record<TRole, readonly TPermission[]>;

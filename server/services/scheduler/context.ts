@@ -8,6 +8,8 @@ export interface TTickMunicipality {
   timeZone: string;
   reminderPercents: number[];
   alertEscalationMinutes: number;
+  /** п.6: routine posts each official account must carry per ISO week. */
+  routineWeeklyMinimum: number;
 }
 
 export const TICK_MUNICIPALITY_SELECT = {
@@ -16,6 +18,7 @@ export const TICK_MUNICIPALITY_SELECT = {
   timeZone: true,
   reminderPercents: true,
   alertEscalationMinutes: true,
+  routineWeeklyMinimum: true,
 } as const;
 
 /** What every step of one tick shares. */

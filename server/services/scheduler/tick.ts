@@ -5,6 +5,8 @@ import type { TTickLock } from "./lock";
 import { closeEndedMonths, MONTH_CLOSED_HOOKS, type TMonthClosedHook } from "./months";
 import { RecipientDirectory } from "./recipients";
 import { sendReminders } from "./reminders";
+import { sendRoutineReminders } from "./routine";
+import { syncVkConnector } from "../connectors/vk/tick";
 import { scanViolations } from "./violations";
 
 /** What the e-mail delivery reports (server/services/email/deliver.ts gives more; kept as is). */
@@ -39,6 +41,10 @@ export interface TTickCounts {
   /** Unconfirmed alerts repeated to the deputy head and the manager (п.13). */
   escalations: number;
   monthsClosed: number;
+  /** п.6: reminders to the people responsible for official accounts short of routine posts. */
+  routineReminders: number;
+  /** Routine posts the connectors found on the official accounts' walls. */
+  connectorPosts: number;
   /** Null when no delivery was asked for or it failed (see `errors`). */
   emails: TEmailCounts | null;
 }
@@ -85,7 +91,15 @@ export async function runTick(prisma: TPrismaClient, options: TTickOptions): Pro
       recipients: new RecipientDirectory(prisma),
       errors: [],
     };
-    const counts: TTickCounts = { violations: 0, reminders: 0, escalations: 0, monthsClosed: 0, emails: null };
+    const counts: TTickCounts = {
+      violations: 0,
+      reminders: 0,
+      escalations: 0,
+      monthsClosed: 0,
+      routineReminders: 0,
+      connectorPosts: 0,
+      emails: null,
+    };
     const municipalities =
       (await attempt(ctx, "municipalities", () =>
         prisma.municipality.findMany({ select: TICK_MUNICIPALITY_SELECT, orderBy: { id: "asc" } }),
@@ -101,6 +115,8 @@ export async function runTick(prisma: TPrismaClient, options: TTickOptions): Pro
     counts.reminders = await eachMunicipality("reminders", (m) => sendReminders(ctx, m));
     counts.escalations = await eachMunicipality("escalations", (m) => escalateAlerts(ctx, m));
     counts.monthsClosed = await eachMunicipality("months", (m) => closeEndedMonths(ctx, m, hooks));
+    counts.connectorPosts = await eachMunicipality("VK connector", (m) => syncVkConnector(ctx, m));
+    counts.routineReminders = await eachMunicipality("routine posts", (m) => sendRoutineReminders(ctx, m));
     // The run log is for operations, not a record: three months of it is plenty.
     await attempt(ctx, "run log", () =>
       prisma.schedulerRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - RUN_LOG_DAYS * DAY_MS) } } }),

@@ -1,0 +1,4 @@
+import { createTRPCRouter } from "../../trpc";
+
+/** Placeholder registered in root.ts; its procedures are being written. */
+export const importsRouter = createTRPCRouter({});
