@@ -14,7 +14,7 @@ import { analyticsRouter } from "./routers/analytics";
 import { routineRouter } from "./routers/routine";
 import { importsRouter } from "./routers/imports";
 import { accountsRouter } from "./routers/admin/accounts";
-import { vkConnectorRouter } from "./routers/admin/vk";
+import { vkConnectorRouter } from "./routers/connectors/vk";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -33,8 +33,8 @@ export const appRouter = createTRPCRouter({
     apiKeys: apiKeysRouter,
     kiosk: kioskRouter,
     accounts: accountsRouter,
-    vk: vkConnectorRouter,
   }),
+  vk: vkConnectorRouter,
 });
 
 export type TAppRouter = typeof appRouter;
