@@ -34,6 +34,8 @@ async function submitDraft(page: Page, fill: (page: Page) => Promise<void>) {
 test("a publication goes from registration to the posted answer, each role doing its part in the browser", async ({
   browser,
 }) => {
+  // Four people, a dozen page loads: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const coordinator = await pageAs(browser, "coordinator");
   await coordinator.goto("/cases/new");
   await coordinator.getByLabel("Ссылка на публикацию").fill("https://vk.com/wall-123_4567");

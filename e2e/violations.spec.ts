@@ -65,6 +65,8 @@ test("the deputy head finds a late routing in the register, records a decision, 
   browser,
   request,
 }) => {
+  // Two people and a dozen page loads: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const coordinator = await pageAs(browser, "coordinator");
   const { number, month } = await routeLate(request, coordinator.request);
   // "№ 12" must not match "№ 123".

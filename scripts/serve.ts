@@ -8,6 +8,8 @@
  *   tsx scripts/serve.ts dev             next dev
  *   options: --fresh-db   a new empty database (e2e): in memory, or <DATABASE_URL>_e2e
  *            --seed       seed the demo data (implied by demo)
+ *            --history    with --fresh-db: the three months of demo history too (the e2e suite
+ *                         uses it, so the analytics pages are checked on the demo's data)
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -121,8 +123,8 @@ async function main() {
     await seedDemo(prisma, { demoApiKey: env.DEMO_API_KEY, demoKioskToken });
     console.log("Demo data: in place.");
     // Three months of cases through the case services; only into a municipality without cases.
-    // The e2e suite's fresh database starts without them, so its lists hold only its own cases.
-    if (!flags.has("--fresh-db")) {
+    // A fresh database gets them only when asked (--history).
+    if (!flags.has("--fresh-db") || flags.has("--history")) {
       console.log("Demo history: generating three months of publications (about half a minute the first time)…");
       const history = await seedDemoHistory(prisma, { now: new Date() });
       console.log(history.present ? "Demo history: present." : `Demo history: ${history.created} cases generated.`);
