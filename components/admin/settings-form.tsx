@@ -4,10 +4,13 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button, errorsOf, Field, FormMessage, inputClass } from "@/components/ui/form";
+import { ACTIVITY_HINTS, ACTIVITY_LABELS, type TActivitySettings } from "@/server/domain/settings/activity-settings";
 import { REGULATION_SLA, SLA_LABELS, formatMinutes, type TSlaSettings } from "@/server/domain/settings/sla-settings";
 import { RUSSIAN_TIME_ZONES } from "@/server/domain/time/zone";
 
 const SLA_FIELDS = Object.keys(SLA_LABELS) as (keyof TSlaSettings)[];
+const ACTIVITY_FIELDS = Object.keys(ACTIVITY_LABELS) as (keyof TActivitySettings)[];
+type TNumberField = keyof TSlaSettings | keyof TActivitySettings | "alertEscalationMinutes";
 
 export function SettingsForm() {
   const trpc = useTRPC();
@@ -21,7 +24,8 @@ export function SettingsForm() {
         ...Object.fromEntries(SLA_FIELDS.map((f) => [f, String(data[f])])),
         reminderPercents: data.reminderPercents.join(", "),
         alertEscalationMinutes: String(data.alertEscalationMinutes),
-      }) as Record<"name" | "timeZone" | "reminderPercents" | "alertEscalationMinutes" | keyof TSlaSettings, string>,
+        ...Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, String(data[f])])),
+      }) as Record<"name" | "timeZone" | "reminderPercents" | TNumberField, string>,
   );
   const [saved, setSaved] = useState(false);
   const mutation = useMutation(
@@ -38,22 +42,24 @@ export function SettingsForm() {
     e.preventDefault();
     setSaved(false);
     // An empty or non-numeric field becomes NaN, which the server refuses with a message for it.
-    const minutes = (f: keyof TSlaSettings | "alertEscalationMinutes") =>
-      form[f].trim() === "" ? Number.NaN : Number(form[f]);
+    const numberOf = (f: TNumberField) => (form[f].trim() === "" ? Number.NaN : Number(form[f]));
     mutation.mutate({
       name: form.name,
       timeZone: form.timeZone,
-      slaRouteMinutes: minutes("slaRouteMinutes"),
-      slaDraftMinutes: minutes("slaDraftMinutes"),
-      slaForwardMinutes: minutes("slaForwardMinutes"),
-      slaReworkMinutes: minutes("slaReworkMinutes"),
-      slaAnswerMinutes: minutes("slaAnswerMinutes"),
+      slaRouteMinutes: numberOf("slaRouteMinutes"),
+      slaDraftMinutes: numberOf("slaDraftMinutes"),
+      slaForwardMinutes: numberOf("slaForwardMinutes"),
+      slaReworkMinutes: numberOf("slaReworkMinutes"),
+      slaAnswerMinutes: numberOf("slaAnswerMinutes"),
       // "50, 75" → [50, 75]; anything that is not a number is refused by the server, per field.
       reminderPercents: form.reminderPercents
         .split(/[,;\s]+/u)
         .filter(Boolean)
         .map((p) => Number(p.replace("%", ""))),
-      alertEscalationMinutes: minutes("alertEscalationMinutes"),
+      alertEscalationMinutes: numberOf("alertEscalationMinutes"),
+      surgeThreshold: numberOf("surgeThreshold"),
+      surgeWindowHours: numberOf("surgeWindowHours"),
+      routineWeeklyMinimum: numberOf("routineWeeklyMinimum"),
     });
   }
 
@@ -150,6 +156,27 @@ export function SettingsForm() {
               onChange={(e) => setForm({ ...form, alertEscalationMinutes: e.target.value })}
             />
           </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="font-semibold">Всплески активности и плановые публикации</legend>
+        <p className="mt-1 text-sm text-slate-600">
+          Всплеск — несколько публикаций на одну тему или об одном населённом пункте за короткое время (п.13). Плановые
+          публикации — новости о деятельности Администрации в официальных аккаунтах (п.6).
+        </p>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          {ACTIVITY_FIELDS.map((f) => (
+            <Field key={f} id={f} label={ACTIVITY_LABELS[f]} error={fields[f]} hint={ACTIVITY_HINTS[f]}>
+              <input
+                id={f}
+                inputMode="numeric"
+                className={inputClass}
+                value={form[f]}
+                aria-invalid={Boolean(fields[f])}
+                onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+              />
+            </Field>
+          ))}
         </div>
       </fieldset>
       <FormMessage message={message} />

@@ -1,4 +1,5 @@
 import type { TPrismaClient } from "../../db/client";
+import { ACTIVITY_MESSAGES, isActivitySettingValid } from "../../domain/settings/activity-settings";
 import { checkSlaSettings } from "../../domain/settings/sla-settings";
 import { isValidTimeZone } from "../../domain/time/zone";
 import { ServiceError } from "../errors";
@@ -21,6 +22,9 @@ const SETTINGS_SELECT = {
   ...SLA_SELECT,
   reminderPercents: true,
   alertEscalationMinutes: true,
+  surgeThreshold: true,
+  surgeWindowHours: true,
+  routineWeeklyMinimum: true,
   updatedAt: true,
   region: { select: { name: true } },
 } as const;
@@ -33,7 +37,9 @@ export async function getSettings(prisma: TPrismaClient, municipalityId: string)
 
 /**
  * New clock lengths apply to cases received from now on: each case keeps the lengths copied
- * into it when it was created.
+ * into it when it was created. The surge settings (п.13) apply to publications registered from
+ * now on; the routine minimum (п.6) to how weeks are judged from now on. A setting left out of
+ * the input keeps its value. The audit row holds the settings before and after.
  */
 export async function updateSettings(prisma: TPrismaClient, actor: TAdminActor, input: TMunicipalitySettings) {
   if (!isValidTimeZone(input.timeZone)) {
@@ -41,6 +47,12 @@ export async function updateSettings(prisma: TPrismaClient, actor: TAdminActor, 
   }
   const problem = checkSlaSettings(input)[0];
   if (problem) throw new ServiceError("BAD_REQUEST", problem.message, problem.field);
+  for (const field of ["surgeThreshold", "surgeWindowHours", "routineWeeklyMinimum"] as const) {
+    const value = input[field];
+    if (value !== undefined && !isActivitySettingValid(field, value)) {
+      throw new ServiceError("BAD_REQUEST", ACTIVITY_MESSAGES[field], field);
+    }
+  }
   return prisma.$transaction(async (tx) => {
     const before = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: SETTINGS_SELECT });
     if (!before) throw new ServiceError("NOT_FOUND", "Муниципальное образование не найдено");

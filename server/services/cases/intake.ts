@@ -4,6 +4,7 @@ import { computeInitialDeadlines, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { isUniqueViolation, ServiceError } from "../errors";
 import { notifyRoles } from "./notify";
+import { detectSurges } from "../surges/detect";
 import { notifyBoardChanged } from "../wall/notify-change";
 
 /** How far in the future a receipt time may be (clock skew between systems). */
@@ -42,8 +43,8 @@ export type TIntakeResult = { created: boolean; caseId: string };
 /**
  * Registers a publication: numbers it, freezes the municipality's clock lengths into it, sets
  * the deadlines from T0, writes the timeline and tells the coordinators (and, when socially
- * significant, the head and the deputy head). An `externalId` seen before returns the case
- * already registered, also when two deliveries race.
+ * significant or the start of a surge of activity, the head and the deputy head). An
+ * `externalId` seen before returns the case already registered, also when two deliveries race.
  */
 export async function registerCase(
   prisma: TPrismaClient,
@@ -177,6 +178,8 @@ export async function registerCase(
           now,
         });
       }
+      // п.13: several publications on its topic or settlement in a short time are a surge.
+      await detectSurges(tx, created, now);
       await notifyBoardChanged(tx, actor.municipalityId);
       return { created: true, caseId: created.id };
     });

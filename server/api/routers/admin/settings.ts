@@ -7,6 +7,9 @@ import { actorOf } from "./users";
 const ZSettingsOut = ZMunicipalitySettings.extend({
   reminderPercents: z.array(z.number().int()),
   alertEscalationMinutes: z.number().int(),
+  surgeThreshold: z.number().int(),
+  surgeWindowHours: z.number().int(),
+  routineWeeklyMinimum: z.number().int(),
   id: z.string(),
   updatedAt: z.date(),
   region: z.object({ name: z.string() }),
