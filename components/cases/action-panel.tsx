@@ -11,6 +11,7 @@ import type { TCaseEvent } from "@/server/domain/cases/status-machine";
 import { formatDateTime } from "@/server/domain/time/zone";
 import { AnswerEditor, type TEditorStart } from "./answer-editor";
 import { AnswerToPost } from "./answer-to-post";
+import { VkPostAnswerButton } from "@/components/connectors/vk-post-answer-button";
 import type { TCaseAction, TCaseView, TLegalActView, TRouteDepartment } from "./case-view-types";
 import { DraftUnderReview } from "./draft-review";
 
@@ -153,7 +154,11 @@ function PostingContext({ c }: { c: TCaseView }) {
         {formatDateTime(c.answerDueAt, c.municipality.timeZone)} (п.8). Затем укажите ссылку на него.
       </p>
       {approved ? (
-        <AnswerToPost text={approved.text} networkName={c.network.name} postUrl={c.postUrl} />
+        <>
+          <AnswerToPost text={approved.text} networkName={c.network.name} postUrl={c.postUrl} />
+          {/* Hides itself unless the municipality's VK connector is on. */}
+          {c.network.code === "VK" ? <VkPostAnswerButton caseId={c.id} /> : null}
+        </>
       ) : (
         <p className="text-sm text-red-700">Нет согласованного проекта ответа.</p>
       )}

@@ -16,6 +16,7 @@ function detailsOf(e: TCaseEventView): React.ReactNode[] {
   if (d.draftVersion !== null) out.push(`версия ${d.draftVersion}`);
   if (d.onBehalfOfCurator) out.push("внесено за куратора");
   if (d.via === "API") out.push("через систему куратора (API)");
+  if (d.via === "VK") out.push("через подключение к ВКонтакте");
   if (d.lateDeliveryMinutes !== null)
     out.push(`передана через ${formatMinutes(d.lateDeliveryMinutes)} после поступления`);
   if (d.repeatOfId && d.repeatOfNumber !== null) {

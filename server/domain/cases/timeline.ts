@@ -6,6 +6,7 @@
 
 export const CASE_EVENT_LABELS: Readonly<Record<string, string>> = {
   CREATED: "Поступила",
+  VK_COMMENT_POSTED: "Ответ размещён во ВКонтакте, но публикация не отмечена как отвеченная",
   ROUTED: "Направлена в отдел",
   DRAFT_SUBMITTED: "Проект ответа отправлен на проверку",
   FORWARDED: "Передана куратору",
