@@ -306,6 +306,10 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
     });
   }
 
+  // The coordinating department runs the official accounts; its coordinator keeps the routine
+  // posts coming (and gets the Thursday reminder when a week is short).
+  const press = DEPARTMENTS.find((d) => d.isCoordinating);
+  const responsible = await prisma.user.findUnique({ where: { username: "coordinator" }, select: { id: true } });
   for (const a of ACCOUNTS) {
     const network = await prisma.socialNetwork.findUniqueOrThrow({ where: { code: a.network } });
     await prisma.socialAccount.upsert({
@@ -317,6 +321,9 @@ export async function seedDemo(prisma: TPrismaClient, options: TSeedOptions = {}
         name: a.name,
         url: a.url,
         ownerKind: a.ownerKind,
+        ownerName: a.ownerName,
+        departmentId: press ? departmentIds[press.key] : null,
+        responsibleId: responsible?.id ?? null,
       },
     });
   }

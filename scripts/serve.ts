@@ -26,7 +26,8 @@ import {
 } from "../server/db/resolve-url";
 import { defaultMigratePaths, deploy } from "../server/db/migrate";
 import { DEMO_USERS, seedDemo, DEMO_PASSWORD } from "../prisma/seed";
-import { seedDemoHistory } from "../prisma/demo-history";
+import { createSeededRandom, seedDemoHistory } from "../prisma/demo-history";
+import { seedDemoRoutine } from "../prisma/demo-routine";
 import { generatePrismaClient } from "./prisma-generate";
 import { buildIfNeeded } from "./build";
 
@@ -128,6 +129,9 @@ async function main() {
       console.log("Demo history: generating three months of publications (about half a minute the first time)…");
       const history = await seedDemoHistory(prisma, { now: new Date() });
       console.log(history.present ? "Demo history: present." : `Demo history: ${history.created} cases generated.`);
+      // Twelve weeks of routine posts on the official accounts (п.6), a few weeks short.
+      const routine = await seedDemoRoutine(prisma, { now: new Date(), random: createSeededRandom(20260601) });
+      console.log(routine.present ? "Demo routine posts: present." : `Demo routine posts: ${routine.created} recorded.`);
     }
     await prisma.$disconnect();
   }
