@@ -73,6 +73,7 @@ describe("escalating an unconfirmed alert (п.13)", () => {
     expect(escalationDedupeKey("case-1")).toBe("escalation:case-1");
     expect(needsAcknowledgement("SIGNIFICANT_ALERT")).toBe(true);
     expect(needsAcknowledgement("SIGNIFICANT_ESCALATION")).toBe(true);
+    expect(needsAcknowledgement("SURGE_ALERT")).toBe(true);
     expect(needsAcknowledgement("DEADLINE_REMINDER")).toBe(false);
   });
 });

@@ -42,8 +42,11 @@ export function escalationDedupeKey(caseId: string): string {
   return `escalation:${caseId}`;
 }
 
-/** The alerts a person confirms with "Ознакомлен". */
-export const ACKNOWLEDGED_KINDS = ["SIGNIFICANT_ALERT", "SIGNIFICANT_ESCALATION"] as const;
+/**
+ * The alerts a person confirms with "Ознакомлен". A surge alert (п.13) is confirmed too; only
+ * the socially significant publication's alert is escalated when nobody confirms it.
+ */
+export const ACKNOWLEDGED_KINDS = ["SIGNIFICANT_ALERT", "SIGNIFICANT_ESCALATION", "SURGE_ALERT"] as const;
 
 export function needsAcknowledgement(kind: string): boolean {
   return (ACKNOWLEDGED_KINDS as readonly string[]).includes(kind);
