@@ -1,5 +1,6 @@
 import type { Prisma } from "../../db/generated/client";
 import { findMonthsToClose } from "../../domain/scheduler/months";
+import { storeMonthlySnapshot } from "../analytics/snapshot";
 import type { TTickContext, TTickMunicipality } from "./context";
 
 /** A month that has just closed for a municipality. */
@@ -19,10 +20,10 @@ export interface TMonthClosed {
 export type TMonthClosedHook = (tx: Prisma.TransactionClient, closed: TMonthClosed) => Promise<void>;
 
 /**
- * What closing a month does besides recording it: nothing yet. The monthly analysis (п.13)
- * adds its snapshot of the month's figures here.
+ * What closing a month does besides recording it: the monthly analysis (п.13) stores the
+ * month's figures as its final snapshot (server/services/analytics/snapshot.ts).
  */
-export const MONTH_CLOSED_HOOKS: readonly TMonthClosedHook[] = [];
+export const MONTH_CLOSED_HOOKS: readonly TMonthClosedHook[] = [storeMonthlySnapshot];
 
 /**
  * Closes each month that has ended in the municipality's zone since its last closed one, oldest

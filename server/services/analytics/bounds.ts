@@ -1,0 +1,82 @@
+import type { TPrismaClient } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { evaluationMoment, monthBounds } from "../../domain/analytics/month";
+import { SLA_MAX_MINUTES } from "../../domain/settings/sla-settings";
+import type { TBoundsRow } from "./sql";
+
+/** What the analysis reads of a municipality. */
+export const ANALYTICS_MUNICIPALITY_SELECT = {
+  id: true,
+  name: true,
+  timeZone: true,
+  routineWeeklyMinimum: true,
+  ratingFormula: true,
+  region: { select: { id: true, name: true } },
+} as const satisfies Prisma.MunicipalitySelect;
+
+export type TAnalyticsMunicipality = Prisma.MunicipalityGetPayload<{ select: typeof ANALYTICS_MUNICIPALITY_SELECT }>;
+
+/** The client the analysis reads through: the application's, or the month-closing transaction. */
+export type TAnalyticsDb = Prisma.TransactionClient;
+
+export async function loadMunicipalities(db: TAnalyticsDb, ids: readonly string[]): Promise<TAnalyticsMunicipality[]> {
+  const rows = await db.municipality.findMany({
+    where: { id: { in: [...ids] } },
+    select: ANALYTICS_MUNICIPALITY_SELECT,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows;
+}
+
+/**
+ * One row per month and municipality: the month's bounds in the municipality's zone, the
+ * moment it is judged at (its end, or `now` while it runs) and the earliest start of a clock
+ * that can fall due in it.
+ */
+export function boundsRows(
+  municipalities: readonly Pick<TAnalyticsMunicipality, "id" | "timeZone">[],
+  months: readonly string[],
+  now: Date,
+): TBoundsRow[] {
+  return months.flatMap((month) =>
+    municipalities.map((m) => {
+      const { from, to } = monthBounds(month, m.timeZone);
+      return {
+        month,
+        municipalityId: m.id,
+        from,
+        to,
+        e: evaluationMoment({ to }, now),
+        lb: new Date(from.getTime() - SLA_MAX_MINUTES * 60_000),
+      };
+    }),
+  );
+}
+
+/** Clients that are an open transaction (the month-closing one): see `queryAnalytics`. */
+const transactions = new WeakSet<object>();
+
+/** Marks `tx` as an open transaction, so the analysis runs inside it instead of opening its own. */
+export function markTransaction<T extends object>(tx: T): T {
+  transactions.add(tx);
+  return tx;
+}
+
+/**
+ * Runs an analytics statement with PostgreSQL's JIT compilation off. Over a region the planner
+ * estimates these aggregates as expensive and would spend seconds compiling them — far more
+ * than executing them takes. `SET LOCAL` needs a transaction: a batch one on the application's
+ * client; inside the month-closing transaction (markTransaction) the setting lasts to its end,
+ * harmlessly.
+ */
+export async function queryAnalytics<T>(db: TAnalyticsDb, statement: Prisma.Sql): Promise<T[]> {
+  if (transactions.has(db)) {
+    await db.$executeRaw`SET LOCAL jit = off`;
+    return db.$queryRaw<T[]>(statement);
+  }
+  const [, rows] = await (db as TPrismaClient).$transaction(
+    [db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(statement)],
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+  return rows;
+}
