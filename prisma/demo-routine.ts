@@ -144,6 +144,15 @@ export async function seedDemoRoutine(
       }
     }
   }
-  const { count } = await prisma.routinePost.createMany({ data: rows, skipDuplicates: true });
+  // The demo's accounts were "registered" before the weeks of posts: the analytics judges only
+  // weeks that ended after an account's registration.
+  const firstWeek = weeks[0];
+  const [, { count }] = await prisma.$transaction([
+    prisma.socialAccount.updateMany({
+      where: { id: { in: accounts.map((a) => a.id) }, ...(firstWeek ? { createdAt: { gt: firstWeek.start } } : {}) },
+      data: firstWeek ? { createdAt: firstWeek.start } : {},
+    }),
+    prisma.routinePost.createMany({ data: rows, skipDuplicates: true }),
+  ]);
   return { municipalityId, created: count, present: false };
 }
