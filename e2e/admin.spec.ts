@@ -99,25 +99,25 @@ test("SLA settings refuse an impossible deadline and save a valid one", async ({
   await page.goto("/admin/settings");
   await expect(page.getByLabel("Размещение ответа от поступления (п.8)")).toHaveValue("1440");
   await page.getByLabel("Проект ответа от поступления (п.10)").fill("1500");
-  await page.getByRole("button", { name: "Сохранить" }).click();
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
   await expect(page.getByText("Проект ответа должен быть готов раньше срока размещения ответа")).toBeVisible();
 
   await page.getByLabel("Направление в отдел (п.7)").fill("abc");
-  await page.getByRole("button", { name: "Сохранить" }).click();
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
   await expect(page.getByText("Укажите число минут")).toBeVisible();
 
   await page.getByRole("button", { name: "Сроки по регламенту" }).click();
   await page.getByLabel("Направление в отдел (п.7)").fill("20");
-  await page.getByRole("button", { name: "Сохранить" }).click();
-  await expect(page.getByRole("status")).toHaveText("Настройки сохранены");
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Настройки сохранены" })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Направление в отдел (п.7)")).toHaveValue("20");
   await expect(page.getByLabel("Проект ответа от поступления (п.10)")).toHaveValue("1200");
 
   // Back to the regulation's lengths: the other suites register cases with them.
   await page.getByRole("button", { name: "Сроки по регламенту" }).click();
-  await page.getByRole("button", { name: "Сохранить" }).click();
-  await expect(page.getByRole("status")).toHaveText("Настройки сохранены");
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Настройки сохранены" })).toBeVisible();
 });
 
 test("the administrator issues an API key, sees it once, and revokes it", async ({ asAdmin: page }) => {

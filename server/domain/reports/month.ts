@@ -7,11 +7,8 @@ import { formatMonth, isMonth } from "../violations/month";
 
 const SHORT_NAMES = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"] as const;
 
-/** The month before `month`: "2026-01" → "2025-12". */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
+/** The month before `month`: "2026-01" → "2025-12" (the analysis' own month arithmetic). */
+export { previousMonth } from "../analytics/month";
 
 /** "мар 2026" for a chart's axis; the value itself when it is not a month. */
 export function formatShortMonth(month: string): string {
