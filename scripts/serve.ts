@@ -131,7 +131,9 @@ async function main() {
       console.log(history.present ? "Demo history: present." : `Demo history: ${history.created} cases generated.`);
       // Twelve weeks of routine posts on the official accounts (п.6), a few weeks short.
       const routine = await seedDemoRoutine(prisma, { now: new Date(), random: createSeededRandom(20260601) });
-      console.log(routine.present ? "Demo routine posts: present." : `Demo routine posts: ${routine.created} recorded.`);
+      console.log(
+        routine.present ? "Demo routine posts: present." : `Demo routine posts: ${routine.created} recorded.`,
+      );
     }
     await prisma.$disconnect();
   }
