@@ -1,7 +1,7 @@
 import type { TPrismaClient } from "../../db/client";
 import { isoWeekOf, isThursdayOrLater } from "../../domain/routine/iso-week";
 import { routineReminderDedupe, routineReminderText } from "../../domain/routine/reminder";
-import { notifyOncePlain, type TPlainNotice } from "./notify";
+import { notifyOncePlain, type TPlainNotice } from "../notifications/plain";
 
 /**
  * п.6, the Thursday reminder: from Thursday 00:00 to Sunday 24:00 on the municipality's clocks,

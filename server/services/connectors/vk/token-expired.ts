@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TPrismaClient } from "../../../db/client";
 import { VK_TOKEN_INVALID_MESSAGE } from "../../../domain/connectors/vk-errors";
-import { readEmailPreferences, wantsEmail } from "../../../domain/notifications/preferences";
-import { isEmailConfigured } from "../../email/config";
+import { notifyOncePlain } from "../../notifications/plain";
 
 export const VK_CONNECTOR_PAGE = "/admin/connectors/vk";
 const KIND = "CONNECTOR_ERROR";
@@ -38,30 +37,23 @@ export async function reportVkTokenExpired(
     if (marked.count === 0) return false;
     const admins = await tx.user.findMany({
       where: { active: true, roles: { has: "ADMIN" }, municipalityId: connector.municipalityId },
-      select: { id: true, email: true, emailPreferences: true },
+      select: { id: true },
     });
-    const emailing = isEmailConfigured();
     const fingerprint = tokenFingerprint(connector.tokenEncrypted);
-    await tx.notification.createMany({
-      data: admins.map((admin) => {
-        const email =
-          emailing && Boolean(admin.email) && wantsEmail(readEmailPreferences(admin.emailPreferences), KIND);
-        return {
-          userId: admin.id,
-          caseId: null,
-          kind: KIND,
-          title: VK_TOKEN_INVALID_MESSAGE,
-          body:
-            "Подключение к ВКонтакте остановлено: записи официальных аккаунтов не загружаются, ответы не размещаются. " +
-            "Создайте новый ключ доступа в настройках сообщества (Управление → Работа с API) и введите его на странице подключения.",
-          link: VK_CONNECTOR_PAGE,
-          dedupeKey: `vk-token:${connector.id}:${fingerprint}:${admin.id}`,
-          createdAt: now,
-          ...(email ? { emailStatus: "PENDING" as const, emailNextAttemptAt: now } : {}),
-        };
-      }),
-      skipDuplicates: true,
-    });
+    await notifyOncePlain(
+      tx,
+      admins.map((admin) => ({
+        dedupe: `vk-token:${connector.id}:${fingerprint}`,
+        userId: admin.id,
+        kind: KIND,
+        title: VK_TOKEN_INVALID_MESSAGE,
+        body:
+          "Подключение к ВКонтакте остановлено: записи официальных аккаунтов не загружаются, ответы не размещаются. " +
+          "Создайте новый ключ доступа в настройках сообщества (Управление → Работа с API) и введите его на странице подключения.",
+        link: VK_CONNECTOR_PAGE,
+      })),
+      now,
+    );
     return true;
   });
 }

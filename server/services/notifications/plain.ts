@@ -1,9 +1,9 @@
-import type { TPrismaClient } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
 import { readEmailPreferences, wantsEmail } from "../../domain/notifications/preferences";
 import { isEmailConfigured } from "../email/config";
 
 /**
- * Notifications that are about no case (a routine-post reminder): like
+ * Notifications that are about no case (a routine-post reminder, a dead connector key): like
  * server/services/cases/notify.ts `notifyUsers`, with the link given instead of `/cases/<id>`.
  * The same rule queues the e-mail: a mail server configured, an address, and the person wanting
  * that kind by e-mail. The dedupe key `<dedupe>:<userId>` is unique, so a repeat writes nothing.
@@ -18,7 +18,7 @@ export interface TPlainNotice {
 }
 
 /** Writes the notices whose keys are new; returns how many were written. */
-export async function notifyOncePlain(prisma: TPrismaClient, notices: readonly TPlainNotice[], now: Date) {
+export async function notifyOncePlain(prisma: Prisma.TransactionClient, notices: readonly TPlainNotice[], now: Date) {
   if (notices.length === 0) return 0;
   const keyOf = (n: TPlainNotice) => `${n.dedupe}:${n.userId}`;
   const existing = new Set(
