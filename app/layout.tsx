@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/components/trpc/client";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Ответы администрации на критические публикации граждан в социальных сетях",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page carries a per-request CSP nonce (proxy.ts) that Next.js puts on its scripts; a
+  // page prerendered at build time would have none and its scripts would be refused.
+  await connection();
   return (
     <html lang="ru" className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
