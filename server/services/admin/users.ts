@@ -69,8 +69,17 @@ async function findManagedUser(prisma: Prisma.TransactionClient | TPrismaClient,
         { curatedMunicipalities: { some: { municipalityId: actor.municipalityId } } },
       ],
     },
+    include: { curatedMunicipalities: { select: { municipalityId: true } } },
   });
   if (!user) throw new ServiceError("NOT_FOUND", "Пользователь не найден");
+  // A curator of other municipalities too: a new password or a block from one district would
+  // take over or lock an account that reads and decides the other districts' cases.
+  if (user.curatedMunicipalities.some((c) => c.municipalityId !== actor.municipalityId)) {
+    throw new ServiceError(
+      "FORBIDDEN",
+      "Куратор работает и с другими муниципальными образованиями: его учётной записью управляет региональное правительство",
+    );
+  }
   return user;
 }
 
