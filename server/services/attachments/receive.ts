@@ -61,6 +61,9 @@ export async function receiveFile(
     let settled = false;
     let fileStream: Readable | null = null;
     let writing: Promise<TReceivedFile> | null = null;
+    // Ends the file's pipeline on a refusal: destroying only its source can leave it waiting for
+    // an end that never comes (busboy may have queued the end without emitting it).
+    const stopWriting = new AbortController();
 
     const fail = (error: unknown) => {
       if (settled) return;
@@ -68,6 +71,7 @@ export async function receiveFile(
       body.unpipe(parser);
       body.destroy();
       parser.destroy();
+      stopWriting.abort();
       fileStream?.destroy();
       // Settle only once the file is closed, so the caller's clean-up finds nothing still open.
       void (writing ?? Promise.resolve()).catch(() => undefined).finally(() => reject(asUploadError(error)));
@@ -81,7 +85,9 @@ export async function receiveFile(
       }
       fileStream = stream;
       const guard = new UploadGuard(options.purpose, options.limits);
-      writing = pipeline(stream, guard, createWriteStream(options.target, { flags: "wx" })).then(() => ({
+      writing = pipeline(stream, guard, createWriteStream(options.target, { flags: "wx" }), {
+        signal: stopWriting.signal,
+      }).then(() => ({
         fileName: info.filename ?? "",
         size: guard.bytes,
         type: guard.requireType(),

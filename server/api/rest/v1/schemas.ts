@@ -8,16 +8,23 @@ import { CASE_STATUSES } from "../../../domain/cases/case-types";
  */
 
 const ZIsoInstant = (label: string) =>
-  z
-    .iso
-    .datetime({ offset: true, error: `${label}: укажите дату и время в формате ISO 8601 с часовым поясом, например 2026-11-27T20:00:00Z` })
+  z.iso
+    .datetime({
+      offset: true,
+      error: `${label}: укажите дату и время в формате ISO 8601 с часовым поясом, например 2026-11-27T20:00:00Z`,
+    })
     .transform((v) => new Date(v));
+
+/** PostgreSQL text cannot hold U+0000: refused here, not left to fail the insert with a 500. */
+const hasNoNul = (v: string) => !v.includes("\u0000");
+const nulMessage = (label: string) => `${label}: недопустимый символ U+0000`;
 
 const ZOptionalText = (max: number, label: string) =>
   z
     .string(`${label}: ожидается строка`)
     .trim()
     .max(max, `${label}: не более ${max} символов`)
+    .refine(hasNoNul, nulMessage(label))
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -39,23 +46,27 @@ export const ZPublicationCreate = z.object(
       .string("Укажите номер публикации в системе куратора (externalId)")
       .trim()
       .min(1, "Укажите номер публикации в системе куратора (externalId)")
-      .max(100, "externalId: не более 100 символов"),
+      .max(100, "externalId: не более 100 символов")
+      .refine(hasNoNul, nulMessage("externalId")),
     network: z
       .string("Укажите код социальной сети (VK, OK, TELEGRAM, …)")
       .trim()
       .min(1, "Укажите код социальной сети (VK, OK, TELEGRAM, …)")
       .max(20, "Неизвестная социальная сеть")
+      .refine(hasNoNul, "Неизвестная социальная сеть")
       .transform((v) => v.toUpperCase()),
     url: z
       .string("Укажите ссылку на публикацию")
       .trim()
       .min(1, "Укажите ссылку на публикацию")
-      .max(2000, "Слишком длинная ссылка"),
+      .max(2000, "Слишком длинная ссылка")
+      .refine(hasNoNul, nulMessage("Ссылка")),
     text: z
       .string("Приведите текст публикации")
       .trim()
       .min(1, "Приведите текст публикации")
-      .max(20_000, "Текст: не более 20 000 символов"),
+      .max(20_000, "Текст: не более 20 000 символов")
+      .refine(hasNoNul, nulMessage("Текст")),
     authorName: ZOptionalText(200, "Автор"),
     publishedAt: ZIsoInstant("Время публикации").nullish(),
     receivedAt: ZIsoInstant("Время поступления").nullish(),
@@ -71,14 +82,19 @@ export type TPublicationCreate = z.output<typeof ZPublicationCreate>;
 export const ZPublicationListQuery = z.object({
   status: z
     .array(z.string())
-    .transform((values) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))
+    .transform((values) =>
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(z.enum(CASE_STATUSES, `Неизвестный статус; допустимы: ${CASE_STATUSES.join(", ")}`))
         .max(CASE_STATUSES.length, "Слишком много статусов"),
     ),
   updatedSince: ZIsoInstant("updatedSince").optional(),
-  cursor: z.string().min(1, "Пустой курсор").max(64, "Неверный курсор").optional(),
+  cursor: z.string().min(1, "Пустой курсор").max(64, "Неверный курсор").refine(hasNoNul, "Неверный курсор").optional(),
   limit: z
     .string()
     .regex(/^\d{1,3}$/, "limit: целое число от 1 до 200")
@@ -111,7 +127,8 @@ export const ZDecision = z.object(
 );
 export type TDecision = z.output<typeof ZDecision>;
 
-export const ZCaseIdParam = z.string().min(1).max(64);
+/** Case ids are cuids: anything else (a NUL byte included, which PostgreSQL refuses) names no case. */
+export const ZCaseIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const ZClockState = z.enum(["ON_TIME", "AT_RISK", "OVERDUE"]);
 
@@ -125,11 +142,15 @@ export const ZPublication = z.object({
   url: z.string(),
   receivedAt: z.string(),
   deadlines: z.object({ route: z.string(), draft: z.string(), answer: z.string() }),
-  clock: z.object({ name: z.enum(["ROUTE", "DRAFT", "FORWARD", "REWORK", "ANSWER"]), dueAt: z.string(), state: ZClockState }).nullable(),
+  clock: z
+    .object({ name: z.enum(["ROUTE", "DRAFT", "FORWARD", "REWORK", "ANSWER"]), dueAt: z.string(), state: ZClockState })
+    .nullable(),
   answerClock: z.object({ dueAt: z.string(), state: ZClockState.nullable() }),
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
   violations: z.array(z.object({ type: z.string(), detectedAt: z.string() })),
-  answer: z.object({ text: z.string().nullable(), postedUrl: z.string().nullable(), postedAt: z.string().nullable() }).nullable(),
+  answer: z
+    .object({ text: z.string().nullable(), postedUrl: z.string().nullable(), postedAt: z.string().nullable() })
+    .nullable(),
   repeatOf: z.object({ id: z.string(), externalId: z.string().nullable() }).nullable(),
 });
 export type TPublication = z.output<typeof ZPublication>;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { IMPORT_FIELDS, type TImportField } from "../../../domain/import/fields";
 
-const ZHeader = z.string().max(500, "Слишком длинное название столбца").nullable();
+const ZHeader = z
+  .string("Столбец указывается его названием (строкой) или null")
+  .max(500, "Слишком длинное название столбца")
+  .nullable();
 
 /** Field → header of the column (null: not imported); unknown fields are refused, not ignored. */
 export const ZImportMapping = z.strictObject(
