@@ -69,7 +69,10 @@ export async function deliver(
         signal: AbortSignal.timeout(options.requestTimeoutMs),
       });
       const text = await res.text();
-      d.outcomes.push({ outcome: String(res.status), endedAt: options.clock() });
+      // A 503 tells the client when to come back; one without Retry-After is a defect of its own.
+      const outcome =
+        res.status === 503 && !res.headers.get("retry-after") ? "503 without Retry-After" : String(res.status);
+      d.outcomes.push({ outcome, endedAt: options.clock() });
       if (res.status === 200 || res.status === 201) {
         const json = JSON.parse(text) as { id?: unknown; externalId?: unknown };
         if (typeof json.id !== "string" || json.externalId !== externalId) {
