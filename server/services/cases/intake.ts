@@ -10,14 +10,6 @@ import { notifyBoardChanged } from "../wall/notify-change";
 /** How far in the future a receipt time may be (clock skew between systems). */
 export const RECEIVED_AT_TOLERANCE_MS = 5 * 60_000;
 
-/**
- * Registrations of one municipality queue on its row (the numbering), and after a database
- * restart the curator's system delivers its backlog at once: wait up to 10 s for a pooled
- * connection and 15 s in the queue (Prisma's defaults are 2 s and 5 s) rather than refuse a
- * delivery that would go through.
- */
-const INTAKE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
-
 export interface TIntakeInput {
   source: CaseSource;
   url: string;
@@ -190,7 +182,7 @@ export async function registerCase(
       await detectSurges(tx, created, now);
       await notifyBoardChanged(tx, actor.municipalityId);
       return { created: true, caseId: created.id };
-    }, INTAKE_TRANSACTION_OPTIONS);
+    });
   } catch (error) {
     // A concurrent delivery of the same externalId won the race: answer with its case.
     if (input.externalId && isUniqueViolation(error)) {
