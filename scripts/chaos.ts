@@ -426,8 +426,10 @@ void main()
     if (failures.length > 0) {
       console.error(`chaos: FAILED — ${failures.length} check(s):`);
       for (const f of failures) console.error(`  ✗ ${f}`);
-      if (app) console.error(`\nThe app's last output:\n${app.output(25)}`);
-      if (cluster) console.error(`\nPostgreSQL's log:\n${await cluster.logTail(10)}`);
+      const logged = app?.failures() ?? [];
+      if (logged.length > 0) console.error(`\nFailures the app logged:\n${logged.slice(0, 10).join("\n")}`);
+      if (app) console.error(`\nThe app's last output:\n${app.output(15)}`);
+      if (cluster) console.error(`\nPostgreSQL's log:\n${(await cluster.logTail(10)).slice(0, 3000)}`);
     } else {
       console.log("chaos: all checks passed.");
     }

@@ -10,8 +10,10 @@ export interface TApp {
   baseUrl: string;
   /** True while the server process runs: the test checks it never had to be restarted. */
   alive(): boolean;
-  /** What the server printed last (its errors), for a failure message. */
+  /** What the server printed last, for a failure message. */
   output(lines?: number): string;
+  /** The unexpected failures the server logged (`… failed: <error>`), each once with its first lines. */
+  failures(): string[];
   stop(): Promise<void>;
 }
 
@@ -31,11 +33,19 @@ export async function startApp(options: {
     detached: true,
   });
   const lines: string[] = [];
+  const failureLines = new Set<string>();
   const file = options.logFile ? createWriteStream(options.logFile) : null;
   const keep = (chunk: Buffer) => {
     file?.write(chunk);
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
     if (lines.length > 400) lines.splice(0, lines.length - 400);
+    // console.error writes an error whole: its heading and message lines, without the stack.
+    const text = chunk.toString("utf8");
+    for (const match of text.matchAll(/^.* failed: .*$/gm)) {
+      const rest = text.slice(match.index).split("\n").slice(0, 8);
+      const message = rest.filter((l) => l.trim() && !/^\s+at /.test(l)).join(" ⏎ ");
+      failureLines.add(message.replace(/\s+/g, " ").slice(0, 400));
+    }
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -50,6 +60,7 @@ export async function startApp(options: {
     baseUrl,
     alive: () => child.exitCode === null && child.signalCode === null,
     output: (n = 30) => lines.slice(-n).join("\n"),
+    failures: () => [...failureLines],
     async stop() {
       if (!app.alive() || child.pid === undefined) return;
       const group = -child.pid;
