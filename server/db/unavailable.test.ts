@@ -27,7 +27,14 @@ describe("isDatabaseUnavailable", () => {
         message: "Transaction API error: Unable to start a transaction in the given time.",
       }),
     ).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("Connection terminated unexpectedly"), {}))).toBe(true);
+    expect(
+      isDatabaseUnavailable({
+        code: "P2028",
+        message:
+          "Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5210 ms passed since the start of the transaction.",
+      }),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(
       true,
     );

@@ -42,8 +42,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = typeof e.message === "string" ? e.message : "";
   if (typeof e.code === "string") {
     if (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || isUnavailableSqlState(e.code)) return true;
-    // P2028 is any interactive-transaction failure; only "could not start" means the pool was exhausted.
-    if (e.code === "P2028" && /unable to start a transaction in the given time/i.test(message)) return true;
+    // P2028 is any interactive-transaction failure. Two of them mean the database was too slow
+    // or too busy, not that the code is wrong: no pooled connection to start one in time, and
+    // one that ran past its timeout (it was rolled back; a retry is safe).
+    if (
+      e.code === "P2028" &&
+      /unable to start a transaction in the given time|cannot be executed on an expired transaction/i.test(message)
+    ) {
+      return true;
+    }
   }
   const adapterCause = e.meta?.driverAdapterError?.cause ?? (e.name === "DriverAdapterError" ? e.cause : undefined);
   if (typeof adapterCause === "object" && adapterCause !== null) {
