@@ -22,7 +22,13 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH"]);
 /** pg's own messages for a connection lost or never obtained (they carry no code). */
-const PG_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i];
+const PG_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  // A transaction's connection cut off by a restart: Prisma's next statement on it (or its
+  // rollback) gets this instead of the original 57P01. The pool discards such a client.
+  /Client has encountered a connection error and is not queryable/i,
+];
 
 type TErrorShape = {
   name?: unknown;
