@@ -407,6 +407,8 @@ async function main(): Promise<number> {
       `  attempts     ${attempts.length}: ${formatCounts(countBy(attempts, (o) => o.outcome))}; ` +
         `max ${Math.max(0, ...deliveries.map((d) => d.attempts))} for one publication; ` +
         `${overload.length}×503 outside the outage (pool saturated)`,
+      `  twins        ${intake.pairs.length} publications delivered twice at once: each one case ` +
+        `(${intake.pairs.filter(([a, b]) => a.acceptedStatus !== b.acceptedStatus).length} answered 201 + 200)`,
       `  accept time  p50 ${latency.length ? percentile(latency, 50) : 0} ms, p95 ${percentile(latency, 95)} ms, ` +
         `max ${Math.max(0, ...latency)} ms`,
       `  database     ${audit.casesFound} cases with their event, deadlines and ${audit.recipients} notifications each`,
