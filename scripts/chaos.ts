@@ -28,7 +28,14 @@ import { generatePrismaClient } from "./prisma-generate";
 import { startApp, type TApp } from "./chaos/app";
 import { auditIntake, readViolations } from "./chaos/checks";
 import { createCluster, findFreePort, type TCluster } from "./chaos/cluster";
-import { deliver, monitorHealth, type TDeliverOptions, type TDelivery, type THealthSample } from "./chaos/load";
+import {
+  deliver,
+  monitorHealth,
+  watchWall,
+  type TDeliverOptions,
+  type TDelivery,
+  type THealthSample,
+} from "./chaos/load";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -50,6 +57,7 @@ const SECRETS = {
   AUTH_SECRET: "otklik-chaos-auth-secret-0123456789abcdef",
   CRON_SECRET: "otklik-chaos-cron-secret-0123",
   DEMO_API_KEY: "otklik-chaos-api-key-0123456789",
+  KIOSK_TOKEN: "otklik-chaos-kiosk-token-0123456789",
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -117,7 +125,7 @@ async function setUp(): Promise<{ databaseUrl: string; municipalityId: string }>
   const { applied } = await deploy({ databaseUrl, ...defaultMigratePaths(root) });
   const prisma = createPrismaClient(databaseUrl, { poolMax: 1 });
   try {
-    await seedDemo(prisma, { demoApiKey: SECRETS.DEMO_API_KEY });
+    await seedDemo(prisma, { demoApiKey: SECRETS.DEMO_API_KEY, demoKioskToken: SECRETS.KIOSK_TOKEN });
   } finally {
     await prisma.$disconnect();
   }
@@ -144,7 +152,9 @@ async function setUp(): Promise<{ databaseUrl: string; municipalityId: string }>
       APP_URL: `http://127.0.0.1:${port}`,
       SCHEDULER_TIMER: "off",
       SMTP_URL: "",
-      ...SECRETS,
+      AUTH_SECRET: SECRETS.AUTH_SECRET,
+      CRON_SECRET: SECRETS.CRON_SECRET,
+      DEMO_API_KEY: SECRETS.DEMO_API_KEY,
     },
   });
   return { databaseUrl, municipalityId };
@@ -187,6 +197,7 @@ async function intakePhase(municipalityId: string, databaseUrl: string) {
   };
   const prefix = `chaos-${Date.now().toString(36)}-`;
   const monitor = monitorHealth({ baseUrl, clock, intervalMs: HEALTH_INTERVAL_MS, timeoutMs: HEALTH_HANG_MS });
+  const wall = watchWall({ url: `${baseUrl}/api/wall/stream?token=${SECRETS.KIOSK_TOKEN}`, clock });
   intakeStartedAt = clock();
   log(`Intake: ${RATE_PER_SECOND}/s for ${seconds(INTAKE_MS)}; PostgreSQL restarts at +${seconds(OUTAGE_AT_MS)}.`);
   const outage = restartDatabase();
@@ -211,16 +222,31 @@ async function intakePhase(municipalityId: string, databaseUrl: string) {
   while (!recovered() && clock() < recoveryDeadline) await sleep(HEALTH_INTERVAL_MS);
   await monitor.stop();
   const recoveredAt = recovered()?.at ?? null;
+  // The wall's LISTEN connection died with the server: the boards after the restart show it
+  // came back (the intake went on changing the board).
+  const wallDeadline = clock() + 10_000;
+  const wallBack = () => wall.events.find((e) => e.at > times.upAt && e.event === "board");
+  while (!wallBack() && clock() < wallDeadline) await sleep(250);
+  await wall.stop();
 
   // New intake right after: accepted at the first attempt.
   const fresh = await deliver({ ...options, giveUpAfterMs: 0 }, `${prefix}after`);
 
   const audit = await withClient(databaseUrl, (c) => auditIntake(c, municipalityId, [...deliveries, fresh], prefix));
-  return { deliveries, pairs, times, samples: monitor.samples, recoveredAt, fresh, audit };
+  return {
+    deliveries,
+    pairs,
+    times,
+    samples: monitor.samples,
+    recoveredAt,
+    fresh,
+    audit,
+    wall: { events: wall.events, connections: wall.connections(), backAt: wallBack()?.at ?? null },
+  };
 }
 
 function judgeIntake(result: Awaited<ReturnType<typeof intakePhase>>) {
-  const { deliveries, pairs, times, samples, recoveredAt, fresh, audit } = result;
+  const { deliveries, pairs, times, samples, recoveredAt, fresh, audit, wall } = result;
   const failed = deliveries.filter((d) => d.failure);
   check(
     failed.length === 0,
@@ -261,6 +287,17 @@ function judgeIntake(result: Awaited<ReturnType<typeof intakePhase>>) {
   );
   const lateFailures = samples.filter((s) => recoveredAt !== null && s.at > recoveredAt && s.outcome !== "200");
   check(lateFailures.length === 0, `/api/health failed again after recovering: ${describeSamples(lateFailures)}`);
+
+  check(
+    wall.events.some((e) => e.event === "board" && e.at < times.stopAt),
+    `the wall stream sent no board before the restart: ${formatCounts(countBy(wall.events, (e) => e.event))}`,
+  );
+  check(
+    wall.backAt !== null,
+    `the wall stream sent no board after the restart: ${formatCounts(countBy(wall.events, (e) => e.event))}`,
+  );
+  const wallErrors = wall.events.filter((e) => e.event.startsWith("HTTP 5") && e.event !== "HTTP 503");
+  check(wallErrors.length === 0, `the wall stream was refused with ${wallErrors.map((e) => e.event).join(", ")}`);
 
   // Intake: 503 (retry later) while the database was away or the pool saturated by the backlog
   // after it; never a 500 or a dropped connection.
@@ -417,6 +454,8 @@ async function main(): Promise<number> {
       `  health       ${samples.length} polls: ${formatCounts(countBy(samples, (s) => s.outcome))}; while down: ` +
         `${formatCounts(countBy(outageSamples, (s) => s.outcome))}, slowest ${Math.max(0, ...samples.map((s) => s.ms))} ms; ` +
         `200 again ${recoveredAt === null ? "never" : `${recoveredAt - times.upAt} ms after the start`}`,
+      `  wall stream  ${intake.wall.connections} connection(s): ${formatCounts(countBy(intake.wall.events, (e) => e.event))}; ` +
+        `a board ${intake.wall.backAt === null ? "never" : `${intake.wall.backAt - times.upAt} ms`} after the start`,
       `  scheduler    two ticks at once: ${ticks.pair.map((t) => (t.body.skipped ? `${t.status} skipped` : `${t.status} ${t.body.violations} violations`)).join(" / ")}; ` +
         `${ticks.recorded} recorded, ${ticks.expectedTotal} expected on the test's cases; a later tick: ${ticks.again.body.violations ?? "?"}`,
       "",

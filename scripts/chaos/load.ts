@@ -151,3 +151,56 @@ export function monitorHealth(options: {
     },
   };
 }
+
+export interface TWallEvent {
+  at: number;
+  /** The SSE event name (board, unavailable, ping, …) or "HTTP <status>" for a refused connection. */
+  event: string;
+}
+
+/**
+ * A wall screen on GET /api/wall/stream: it reads the Server-Sent Events and, like the page's
+ * EventSource, connects again 3 s after the stream ends or is refused.
+ */
+export function watchWall(options: { url: string; clock: () => number }) {
+  const events: TWallEvent[] = [];
+  const abort = new AbortController();
+  let running = true;
+  let connections = 0;
+  const done = (async () => {
+    while (running) {
+      connections += 1;
+      try {
+        const res = await fetch(options.url, { signal: abort.signal, headers: { accept: "text/event-stream" } });
+        if (!res.ok || !res.body) {
+          events.push({ at: options.clock(), event: `HTTP ${res.status}` });
+          await res.body?.cancel();
+        } else {
+          const decoder = new TextDecoder();
+          let buffer = "";
+          const reader = res.body.getReader();
+          for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+            buffer += decoder.decode(chunk.value, { stream: true });
+            for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+              const name = /^event: (.+)$/m.exec(buffer.slice(0, end))?.[1];
+              if (name) events.push({ at: options.clock(), event: name });
+              buffer = buffer.slice(end + 2);
+            }
+          }
+        }
+      } catch {
+        // the connection broke (or stop() aborted it)
+      }
+      if (running) await sleep(3_000);
+    }
+  })();
+  return {
+    events,
+    connections: () => connections,
+    async stop() {
+      running = false;
+      abort.abort();
+      await done;
+    },
+  };
+}
