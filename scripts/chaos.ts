@@ -222,11 +222,7 @@ async function intakePhase(municipalityId: string, databaseUrl: string) {
   while (!recovered() && clock() < recoveryDeadline) await sleep(HEALTH_INTERVAL_MS);
   await monitor.stop();
   const recoveredAt = recovered()?.at ?? null;
-  // The wall's LISTEN connection died with the server: the boards after the restart show it
-  // came back (the intake went on changing the board).
-  const wallDeadline = clock() + 10_000;
   const wallBack = () => wall.events.find((e) => e.at > times.upAt && e.event === "board");
-  while (!wallBack() && clock() < wallDeadline) await sleep(250);
   await wall.stop();
 
   // New intake right after: accepted at the first attempt.
@@ -292,9 +288,12 @@ function judgeIntake(result: Awaited<ReturnType<typeof intakePhase>>) {
     wall.events.some((e) => e.event === "board" && e.at < times.stopAt),
     `the wall stream sent no board before the restart: ${formatCounts(countBy(wall.events, (e) => e.event))}`,
   );
+  // One board after the restart may be the hub's own retry of a failed load; a board per change
+  // of the intake that went on needs the LISTEN connection back.
+  const boardsAfter = wall.events.filter((e) => e.event === "board" && e.at > times.upAt).length;
   check(
-    wall.backAt !== null,
-    `the wall stream sent no board after the restart: ${formatCounts(countBy(wall.events, (e) => e.event))}`,
+    boardsAfter >= 3,
+    `the wall stream sent ${boardsAfter} board(s) after the restart: ${formatCounts(countBy(wall.events, (e) => e.event))}`,
   );
   const wallErrors = wall.events.filter((e) => e.event.startsWith("HTTP 5") && e.event !== "HTTP 503");
   check(wallErrors.length === 0, `the wall stream was refused with ${wallErrors.map((e) => e.event).join(", ")}`);
