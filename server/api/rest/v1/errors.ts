@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "../../../db/unavailable";
 import { ServiceError } from "../../../services/errors";
 
 /**
@@ -12,7 +13,14 @@ export type TRestIssue = { path: string; message: string };
 export type TRestErrorBody =
   | { error: "validation"; issues: TRestIssue[] }
   | {
-      error: "unauthorized" | "forbidden" | "not_found" | "conflict" | "unsupported_media_type" | "payload_too_large";
+      error:
+        | "unauthorized"
+        | "forbidden"
+        | "not_found"
+        | "conflict"
+        | "unsupported_media_type"
+        | "payload_too_large"
+        | "unavailable";
       message: string;
     }
   | { error: "internal" };
@@ -65,6 +73,16 @@ const FIELD_OF_SERVICE_FIELD: Record<string, string> = {
   significanceReason: "socialSignificance.reason",
 };
 
+/** What a caller should wait before retrying a 503: a restart of PostgreSQL takes seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** One line for the log: a restart produces hundreds of these, stack traces would drown it. */
+function describeUnavailable(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown };
+  const message = typeof e.message === "string" ? e.message.trim().split("\n").at(-1) : "";
+  return [typeof e.code === "string" ? e.code : "", message].filter(Boolean).join(" ").slice(0, 200);
+}
+
 export function toErrorResponse(error: unknown, operation: string): Response {
   if (error instanceof RestError) return jsonResponse(error.body, error.status, error.headers);
   if (error instanceof ServiceError) {
@@ -74,6 +92,17 @@ export function toErrorResponse(error: unknown, operation: string): Response {
     }
     const name = ({ NOT_FOUND: "not_found", CONFLICT: "conflict", FORBIDDEN: "forbidden" } as const)[error.code];
     return jsonResponse({ error: name, message: error.message }, SERVICE_STATUS[error.code]);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Temporary (a database restart, a saturated pool): the caller should retry, and a 500
+    // would tell it the request itself is at fault. Every write is one transaction, so a retry
+    // repeats it whole or, for a delivery whose case did get committed, finds it by externalId.
+    console.warn(`REST ${operation}: database unavailable (${describeUnavailable(error)})`);
+    return jsonResponse(
+      { error: "unavailable", message: "База данных портала временно недоступна, повторите запрос позже" },
+      503,
+      { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    );
   }
   console.error(`REST ${operation} failed:`, error);
   return jsonResponse({ error: "internal" }, 500);

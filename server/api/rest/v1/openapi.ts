@@ -13,6 +13,12 @@ const errorResponse = (description: string) => json(ref("Error"), description);
 const noStore = {
   "Cache-Control": { description: "Always `no-store`.", schema: { type: "string", const: "no-store" } },
 };
+const unavailable = {
+  ...errorResponse(
+    "The database is unavailable for a moment (a restart, overload). Retry after `Retry-After` seconds; a delivery retried with the same `externalId` answers with its case if the first attempt did register it.",
+  ),
+  headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
+};
 const dateTime = { type: "string", format: "date-time" } as const;
 const nullable = (schema: object) => ({ oneOf: [schema, { type: "null" }] });
 const idParam = {
@@ -35,7 +41,9 @@ export const OPENAPI_DOCUMENT = {
       "Every call but this document needs `Authorization: Bearer <API key>`; the key's municipality",
       "scopes everything (another municipality's case is 404). Dates are ISO 8601 strings in UTC.",
       "Errors: `{error, message}` or, for invalid input, `{error: \"validation\", issues: [{path, message}]}`",
-      "with Russian messages. Every response carries `Cache-Control: no-store`.",
+      "with Russian messages. Every response carries `Cache-Control: no-store`. A 503 `{error: \"unavailable\"}`",
+      "with `Retry-After` is temporary (the database restarting): retry; a delivery retried with the same",
+      "`externalId` never creates a second case.",
     ].join("\n"),
   },
   servers: [{ url: "/" }],
@@ -66,6 +74,7 @@ export const OPENAPI_DOCUMENT = {
           "413": errorResponse("Body over 1 MB."),
           "415": errorResponse("Not application/json."),
           "500": json(ref("InternalError"), "Unexpected failure."),
+          "503": unavailable,
         },
       },
       get: {
@@ -102,6 +111,7 @@ export const OPENAPI_DOCUMENT = {
           "401": errorResponse("No, unknown, revoked or expired key."),
           "403": errorResponse("The key lacks the scope `cases:read`."),
           "500": json(ref("InternalError"), "Unexpected failure."),
+          "503": unavailable,
         },
       },
     },
@@ -116,6 +126,7 @@ export const OPENAPI_DOCUMENT = {
           "403": errorResponse("The key lacks the scope `cases:read`."),
           "404": errorResponse("No such case in the key's municipality."),
           "500": json(ref("InternalError"), "Unexpected failure."),
+          "503": unavailable,
         },
       },
     },
@@ -141,6 +152,7 @@ export const OPENAPI_DOCUMENT = {
           "413": errorResponse("Body over 1 MB."),
           "415": errorResponse("Not application/json."),
           "500": json(ref("InternalError"), "Unexpected failure."),
+          "503": unavailable,
         },
       },
     },
@@ -261,7 +273,7 @@ export const OPENAPI_DOCUMENT = {
         type: "object",
         required: ["error", "message"],
         properties: {
-          error: { type: "string", enum: ["unauthorized", "forbidden", "not_found", "conflict", "unsupported_media_type", "payload_too_large"] },
+          error: { type: "string", enum: ["unauthorized", "forbidden", "not_found", "conflict", "unsupported_media_type", "payload_too_large", "unavailable"] },
           message: { type: "string", description: "In Russian, for people." },
         },
       },
