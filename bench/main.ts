@@ -6,6 +6,7 @@
  *   npm run bench -- --cases 100000       a smaller region for quick runs
  *   options: --municipalities 50 --open 10000 --iterations 30 --warmup 5 --tick-repetitions 3
  *            --http-seconds 15 --connections 10 --port 3410 --skip-http --explain
+ *            --only queries,tick,http   run only these parts (to iterate on one)
  *
  * The database is BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/otklik_bench);
  * it is dropped and created again unless --reuse finds it seeded.
@@ -45,6 +46,7 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: "3410" },
     "skip-http": { type: "boolean", default: false },
     explain: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const num = (value: string | undefined) => {
@@ -56,6 +58,8 @@ const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5
 const municipalityCount = num(flags.municipalities);
 const iterations = num(flags.iterations);
 const warmup = num(flags.warmup);
+const only = flags.only ? new Set(flags.only.split(",")) : null;
+const runs = (part: "queries" | "tick" | "http") => only === null || only.has(part);
 
 const phases: { name: string; seconds: number }[] = [];
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -123,132 +127,134 @@ async function main() {
   const month = previousMonth(monthOfInstant(benchNow, "Europe/Moscow"));
 
   try {
-    await phase("queries", async () => {
-      report(
-        await measurePair({
-          name: "wall board (1 municipality)",
-          app: () => loadWallBoard(prisma, mid, benchNow),
-          raw: () => rawWallBoard(pool, mid, benchNow),
-          goalP95Ms: 50,
-          warmup,
-          iterations,
-        }),
-      );
-      report(
-        await measurePair({
-          name: "coordinator inbox (queues.inbox)",
-          app: () =>
-            loadInbox(
-              prisma,
-              { municipalityIds: [mid] },
-              { limit: QUEUE_SECTION_LIMIT, withAtCurator: true, withApproved: true },
-              benchNow,
-            ),
-          raw: () => rawInbox(pool, [mid], QUEUE_SECTION_LIMIT, benchNow),
-          goalP95Ms: 50,
-          warmup,
-          iterations,
-        }),
-      );
-      const filter = {
-        status: ["POSTED" as const],
-        departmentId: `${mid}-d2`,
-        receivedFrom: new Date(benchNow.getTime() - 90 * 24 * 3600_000),
-        receivedTo: benchNow,
-      };
-      report(
-        await measurePair({
-          name: "case search: status+department+90 days (cases.list)",
-          app: () => listCases(prisma, { municipalityIds: [mid] }, { ...filter, limit: 50 }, benchNow),
-          raw: () => rawCaseList(pool, [mid], filter, 50),
-          goalP95Ms: 50,
-          warmup,
-          iterations,
-        }),
-      );
-      report(
-        await measurePair({
-          name: 'case search: text "яма" (cases.list)',
-          app: () => listCases(prisma, { municipalityIds: [mid] }, { text: "яма", limit: 50 }, benchNow),
-          raw: () => rawCaseList(pool, [mid], { text: "яма" }, 50),
-          goalP95Ms: 50,
-          warmup,
-          iterations,
-        }),
-      );
-      for (const [label, ids] of [
-        ["1 municipality", [mid]],
-        [`region, ${allIds.length} municipalities`, allIds],
-      ] as const) {
-        const municipalities = await loadMunicipalities(prisma, ids);
-        const statement = aggregatesStatement(boundsRows(municipalities, [month], benchNow));
+    if (runs("queries"))
+      await phase("queries", async () => {
         report(
           await measurePair({
-            name: `analytics ${month}, ${label} (computeMonthlyMetrics)`,
-            app: () => computeMonthlyMetrics(prisma, { municipalityIds: ids, month }, benchNow),
-            raw: () => pool.query(statement.text, statement.values),
-            goalP95Ms: 200,
-            warmup: Math.min(warmup, 2),
-            iterations: Math.min(iterations, ids.length > 1 ? 10 : iterations),
+            name: "wall board (1 municipality)",
+            app: () => loadWallBoard(prisma, mid, benchNow),
+            raw: () => rawWallBoard(pool, mid, benchNow),
+            goalP95Ms: 50,
+            warmup,
+            iterations,
           }),
         );
-      }
-    });
+        report(
+          await measurePair({
+            name: "coordinator inbox (queues.inbox)",
+            app: () =>
+              loadInbox(
+                prisma,
+                { municipalityIds: [mid] },
+                { limit: QUEUE_SECTION_LIMIT, withAtCurator: true, withApproved: true },
+                benchNow,
+              ),
+            raw: () => rawInbox(pool, [mid], QUEUE_SECTION_LIMIT, benchNow),
+            goalP95Ms: 50,
+            warmup,
+            iterations,
+          }),
+        );
+        const filter = {
+          status: ["POSTED" as const],
+          departmentId: `${mid}-d2`,
+          receivedFrom: new Date(benchNow.getTime() - 90 * 24 * 3600_000),
+          receivedTo: benchNow,
+        };
+        report(
+          await measurePair({
+            name: "case search: status+department+90 days (cases.list)",
+            app: () => listCases(prisma, { municipalityIds: [mid] }, { ...filter, limit: 50 }, benchNow),
+            raw: () => rawCaseList(pool, [mid], filter, 50),
+            goalP95Ms: 50,
+            warmup,
+            iterations,
+          }),
+        );
+        report(
+          await measurePair({
+            name: 'case search: text "яма" (cases.list)',
+            app: () => listCases(prisma, { municipalityIds: [mid] }, { text: "яма", limit: 50 }, benchNow),
+            raw: () => rawCaseList(pool, [mid], { text: "яма" }, 50),
+            goalP95Ms: 50,
+            warmup,
+            iterations,
+          }),
+        );
+        for (const [label, ids] of [
+          ["1 municipality", [mid]],
+          [`region, ${allIds.length} municipalities`, allIds],
+        ] as const) {
+          const municipalities = await loadMunicipalities(prisma, ids);
+          const statement = aggregatesStatement(boundsRows(municipalities, [month], benchNow));
+          report(
+            await measurePair({
+              name: `analytics ${month}, ${label} (computeMonthlyMetrics)`,
+              app: () => computeMonthlyMetrics(prisma, { municipalityIds: ids, month }, benchNow),
+              raw: () => pool.query(statement.text, statement.values),
+              goalP95Ms: 200,
+              warmup: Math.min(warmup, 2),
+              iterations: Math.min(iterations, ids.length > 1 ? 10 : iterations),
+            }),
+          );
+        }
+      });
 
-    await phase("scheduler tick", async () => {
-      const repetitions = Math.max(1, num(flags["tick-repetitions"]));
-      const lock = tickLockFor(url);
-      const first: number[] = [];
-      const second: number[] = [];
-      const reset = async () => {
-        await pool.query(
-          `WITH v AS (DELETE FROM "Violation" WHERE "createdAt" >= $1 RETURNING "id", "caseId")
+    if (runs("tick"))
+      await phase("scheduler tick", async () => {
+        const repetitions = Math.max(1, num(flags["tick-repetitions"]));
+        const lock = tickLockFor(url);
+        const first: number[] = [];
+        const second: number[] = [];
+        const reset = async () => {
+          await pool.query(
+            `WITH v AS (DELETE FROM "Violation" WHERE "createdAt" >= $1 RETURNING "id", "caseId")
            DELETE FROM "CaseEvent" e USING v
            WHERE e."caseId" = v."caseId" AND e."type" = 'VIOLATION' AND e."data"->>'violationId' = v."id"`,
-          [benchNow.toISOString()],
-        );
-        await pool.query(`DELETE FROM "Notification" WHERE "createdAt" >= $1 AND "createdAt" <= $2`, [
-          benchNow.toISOString(),
-          new Date(benchNow.getTime() + 60_000).toISOString(),
-        ]);
-        await pool.query(`DELETE FROM "SchedulerRun"`);
-      };
-      for (let i = 0; i < repetitions; i++) {
-        await reset();
-        const a = await runTick(prisma, { now: benchNow, trigger: "timer", lock });
-        const b = await runTick(prisma, { now: new Date(benchNow.getTime() + 60_000), trigger: "timer", lock });
-        if (a.skipped || b.skipped) throw new Error("the tick was skipped: another tick holds the lock");
-        first.push(a.durationMs);
-        second.push(b.durationMs);
-        console.log(
-          `  repetition ${i + 1}: first ${a.durationMs.toFixed(0)} ms (violations ${a.violations}, reminders ${a.reminders}, ` +
-            `errors ${a.errors.length}), next minute ${b.durationMs.toFixed(0)} ms (violations ${b.violations}, reminders ${b.reminders})`,
-        );
-        for (const e of [...a.errors, ...b.errors].slice(0, 3)) console.log(`    error: ${e}`);
-      }
-      await reset();
-      const figure = (name: string, xs: number[], note: string): TFigure => {
-        const sorted = [...xs].sort((x, y) => x - y);
-        return {
-          name,
-          medianMs: percentile(sorted, 0.5),
-          p95Ms: percentile(sorted, 0.95),
-          rawMedianMs: null,
-          goalP95Ms: 1000,
-          note,
+            [benchNow.toISOString()],
+          );
+          await pool.query(`DELETE FROM "Notification" WHERE "createdAt" >= $1 AND "createdAt" <= $2`, [
+            benchNow.toISOString(),
+            new Date(benchNow.getTime() + 60_000).toISOString(),
+          ]);
+          await pool.query(`DELETE FROM "SchedulerRun"`);
         };
-      };
-      report(
-        figure(
-          "scheduler tick, first (writes the last 15 min of violations and every due reminder)",
-          first,
-          `${repetitions} repetitions, reset between`,
-        ),
-      );
-      report(figure("scheduler tick, steady state (the next minute)", second, `${repetitions} repetitions`));
-    });
+        for (let i = 0; i < repetitions; i++) {
+          await reset();
+          const a = await runTick(prisma, { now: benchNow, trigger: "timer", lock });
+          const b = await runTick(prisma, { now: new Date(benchNow.getTime() + 60_000), trigger: "timer", lock });
+          if (a.skipped || b.skipped) throw new Error("the tick was skipped: another tick holds the lock");
+          first.push(a.durationMs);
+          second.push(b.durationMs);
+          console.log(
+            `  repetition ${i + 1}: first ${a.durationMs.toFixed(0)} ms (violations ${a.violations}, reminders ${a.reminders}, ` +
+              `errors ${a.errors.length}), next minute ${b.durationMs.toFixed(0)} ms (violations ${b.violations}, reminders ${b.reminders})`,
+          );
+          for (const e of [...a.errors, ...b.errors].slice(0, 3)) console.log(`    error: ${e}`);
+        }
+        await reset();
+        const figure = (name: string, xs: number[], note: string): TFigure => {
+          const sorted = [...xs].sort((x, y) => x - y);
+          return {
+            name,
+            medianMs: percentile(sorted, 0.5),
+            p95Ms: percentile(sorted, 0.95),
+            rawMedianMs: null,
+            goalP95Ms: 1000,
+            note,
+          };
+        };
+        report(
+          figure(
+            "scheduler tick, first (writes the last 15 min of violations and every due reminder)",
+            first,
+            `${repetitions} repetitions, reset between`,
+          ),
+        );
+        report(figure("scheduler tick, steady state (the next minute)", second, `${repetitions} repetitions`));
+      });
 
-    if (!flags["skip-http"]) {
+    if (!flags["skip-http"] && runs("http")) {
       await phase("build", () => Promise.resolve(buildIfNeeded({ ...process.env })));
       await phase("REST intake under load", () => measureIntake(goals));
     }

@@ -1,6 +1,11 @@
-import { isTerminalStatus } from "../../domain/cases/case-types";
+import { Prisma } from "../../db/generated/client";
+import { isTerminalStatus, OPEN_STATUSES } from "../../domain/cases/case-types";
 import { recordDueViolations, VIOLATION_CASE_SELECT } from "../cases/record-violations";
 import { describeError, type TTickContext, type TTickMunicipality } from "./context";
+
+// The open statuses spelled out (not "NOT IN the terminal ones"), so the
+// (municipalityId, status, currentDueAt) index reads the open cases only, not all of them.
+const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * п.12: every violation is recorded at the moment it happens, not only when someone next opens
@@ -25,7 +30,7 @@ export async function scanViolations(ctx: TTickContext, m: TTickMunicipality): P
     const batch = await prisma.$queryRaw<{ id: string }[]>`
       SELECT c."id" FROM "Case" c
       WHERE c."municipalityId" = ${m.id}
-        AND c."status" NOT IN ('POSTED', 'DECLINED', 'CANCELLED')
+        AND c."status" IN (${OPEN_STATUS_LIST})
         AND c."id" > ${cursor}
         AND (
           (c."currentClock" IN ('ROUTE', 'FORWARD', 'REWORK') AND c."currentDueAt" < ${now}
