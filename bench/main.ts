@@ -25,10 +25,10 @@ import { loadInbox } from "../server/services/queues/inbox";
 import { tickLockFor } from "../server/services/scheduler/lock";
 import { runTick } from "../server/services/scheduler/tick";
 import { loadWallBoard } from "../server/services/wall/board";
-import { monthOfInstant, previousMonth } from "../server/domain/analytics/month";
+import { monthOfInstant, previousMonth, weeksOfMonth } from "../server/domain/analytics/month";
 import { QUEUE_SECTION_LIMIT } from "../server/api/routers/queues/queues.schema";
 import { formatFigure, goalsOf, measurePair, percentile, type TFigure, type TGoal } from "./measure";
-import { rawCaseList, rawInbox, rawWallBoard } from "./raw";
+import { rawCaseList, rawInbox, rawMonthlyAnalytics, rawWallBoard } from "./raw";
 import { municipalityIdOf, readSeededNow, recreateDatabase, seedBenchDatabase } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -415,7 +415,7 @@ async function explainAll(pool: pg.Pool, mid: string, allIds: string[], now: Dat
   await explain(
     "Scheduler: the violation scan of one municipality (first batch)",
     `SELECT c."id" FROM "Case" c
-     WHERE c."municipalityId" = $1 AND c."status" NOT IN ('POSTED', 'DECLINED', 'CANCELLED') AND c."id" > ''
+     WHERE c."municipalityId" = $1 AND c."status" IN ('NEW', 'ASSIGNED', 'INTERNAL_REVIEW', 'AT_CURATOR', 'REWORK', 'APPROVED') AND c."id" > ''
        AND ((c."currentClock" IN ('ROUTE', 'FORWARD', 'REWORK') AND c."currentDueAt" < $2
            AND NOT EXISTS (SELECT 1 FROM "Violation" v WHERE v."caseId" = c."id"
              AND v."type"::text = c."currentClock"::text || '_LATE' AND v."dueAt" = c."currentDueAt"))

@@ -139,3 +139,41 @@ export async function rawCaseList(
     params,
   );
 }
+
+/**
+ * computeMonthlyMetrics' data: the aggregates statement (already SQL, run as it is), routine
+ * posting per account and week, and the names the figures are labelled with, side by side.
+ */
+export async function rawMonthlyAnalytics(
+  pool: pg.Pool,
+  aggregates: { text: string; values: readonly unknown[] },
+  municipalityIds: string[],
+  weeks: readonly { municipalityId: string; start: Date; end: Date }[],
+) {
+  const [figures, routine, labels] = await Promise.all([
+    pool.query(aggregates.text, [...aggregates.values]),
+    pool.query(
+      `WITH w AS (SELECT * FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[]) AS w(mid, "start", "end"))
+       SELECT a."id", a."name", n."name" AS "network", a."municipalityId", w."start", count(rp."id")::int AS "posts"
+       FROM "SocialAccount" a JOIN "SocialNetwork" n ON n."id" = a."networkId"
+       JOIN w ON w.mid = a."municipalityId" AND a."createdAt" < w."end"
+       LEFT JOIN "RoutinePost" rp ON rp."accountId" = a."id" AND rp."publishedAt" >= w."start" AND rp."publishedAt" < w."end"
+       WHERE a."active" GROUP BY 1, 2, 3, 4, 5`,
+      [
+        weeks.map((w) => w.municipalityId),
+        weeks.map((w) => w.start.toISOString()),
+        weeks.map((w) => w.end.toISOString()),
+      ],
+    ),
+    pool.query(
+      `SELECT 'department' AS kind, d."id", d."name", d."active", d."municipalityId", NULL AS extra
+       FROM "Department" d WHERE d."municipalityId" = ANY($1)
+       UNION ALL SELECT 'network', n."id", n."name", n."active", NULL, NULL FROM "SocialNetwork" n
+       UNION ALL SELECT 'topic', t."id", t."name", t."active", t."municipalityId", NULL FROM "Topic" t WHERE t."municipalityId" = ANY($1)
+       UNION ALL SELECT 'user', u."id", u."fullName", u."active", u."municipalityId", d."name"
+       FROM "User" u LEFT JOIN "Department" d ON d."id" = u."departmentId" WHERE u."municipalityId" = ANY($1)`,
+      [municipalityIds],
+    ),
+  ]);
+  return { figures: figures.rows, routine: routine.rows, labels: labels.rows };
+}

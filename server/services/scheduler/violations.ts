@@ -20,10 +20,13 @@ const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "
  */
 export async function scanViolations(ctx: TTickContext, m: TTickMunicipality): Promise<number> {
   const { prisma, now, batchSize } = ctx;
-  const coordinating = await prisma.department.findFirst({
-    where: { municipalityId: m.id, isCoordinating: true },
-    select: { id: true },
-  });
+  // Read when a case is found: most ticks find none in most municipalities.
+  let coordinating: Promise<{ id: string } | null> | null = null;
+  const coordinatingDepartment = () =>
+    (coordinating ??= prisma.department.findFirst({
+      where: { municipalityId: m.id, isCoordinating: true },
+      select: { id: true },
+    }));
   let cursor = "";
   let recorded = 0;
   for (;;) {
@@ -46,7 +49,7 @@ export async function scanViolations(ctx: TTickContext, m: TTickMunicipality): P
       LIMIT ${batchSize}`;
     for (const { id } of batch) {
       try {
-        recorded += await recordForCase(ctx, id, coordinating?.id ?? null);
+        recorded += await recordForCase(ctx, id, (await coordinatingDepartment())?.id ?? null);
       } catch (error) {
         // A person's action on this very case holds what we need: it records the same
         // violations itself (it judges every clock due), and the next tick looks again.

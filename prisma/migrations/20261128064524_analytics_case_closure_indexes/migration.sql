@@ -1,0 +1,5 @@
+-- CreateIndex
+CREATE INDEX "Case_municipalityId_postedAt_idx" ON "Case"("municipalityId", "postedAt");
+
+-- CreateIndex
+CREATE INDEX "Case_municipalityId_closedAt_idx" ON "Case"("municipalityId", "closedAt");
