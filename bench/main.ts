@@ -187,11 +187,18 @@ async function main() {
         ] as const) {
           const municipalities = await loadMunicipalities(prisma, ids);
           const statement = aggregatesStatement(boundsRows(municipalities, [month], benchNow));
+          const weeks = municipalities.flatMap((m) =>
+            weeksOfMonth(month, m.timeZone, benchNow).map((w) => ({
+              municipalityId: m.id,
+              start: w.start,
+              end: w.end,
+            })),
+          );
           report(
             await measurePair({
               name: `analytics ${month}, ${label} (computeMonthlyMetrics)`,
               app: () => computeMonthlyMetrics(prisma, { municipalityIds: ids, month }, benchNow),
-              raw: () => pool.query(statement.text, statement.values),
+              raw: () => rawMonthlyAnalytics(pool, statement, [...ids], weeks),
               goalP95Ms: 200,
               warmup: Math.min(warmup, 2),
               iterations: Math.min(iterations, ids.length > 1 ? 10 : iterations),
