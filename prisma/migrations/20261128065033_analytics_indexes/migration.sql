@@ -1,4 +1,7 @@
 -- CreateIndex
+CREATE INDEX "AnswerDraft_submittedAt_idx" ON "AnswerDraft"("submittedAt");
+
+-- CreateIndex
 CREATE INDEX "Case_municipalityId_postedAt_idx" ON "Case"("municipalityId", "postedAt");
 
 -- CreateIndex
