@@ -20,6 +20,8 @@ import { buildIfNeeded } from "../scripts/build";
 import { createPrismaClient } from "../server/db/client";
 import { boundsRows, loadMunicipalities } from "../server/services/analytics/bounds";
 import { aggregatesStatement, computeMonthlyMetrics } from "../server/services/analytics/metrics";
+import { loadAnalyticsReport } from "../server/services/analytics/report";
+import type { TSessionUser } from "../server/auth/session-user";
 import { listCases } from "../server/services/cases/queries";
 import { loadInbox } from "../server/services/queues/inbox";
 import { tickLockFor } from "../server/services/scheduler/lock";
@@ -205,6 +207,30 @@ async function main() {
             }),
           );
         }
+        // The analytics page of a regional curator: the month, the previous one, the same month a
+        // year before (all computed live for several municipalities) and the twelve-month trend.
+        const regionalCurator: TSessionUser = {
+          id: "curator1",
+          username: "curator1",
+          fullName: "Куратор",
+          position: null,
+          email: null,
+          roles: ["CURATOR"],
+          municipality: null,
+          department: null,
+          municipalityIds: allIds,
+          timeZone: "Europe/Moscow",
+        };
+        report(
+          await measurePair({
+            name: `analytics report ${month}, region (loadAnalyticsReport: 3 months + 12-month trend)`,
+            app: () => loadAnalyticsReport(prisma, regionalCurator, { month }, benchNow),
+            raw: null,
+            goalP95Ms: null,
+            warmup: Math.min(warmup, 1),
+            iterations: Math.min(iterations, 5),
+          }),
+        );
       });
 
     if (runs("tick"))
