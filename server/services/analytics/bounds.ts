@@ -62,6 +62,11 @@ export function markTransaction<T extends object>(tx: T): T {
   return tx;
 }
 
+/** Whether `db` is an open transaction (markTransaction): its one connection takes one statement at a time. */
+export function isTransaction(db: object): boolean {
+  return transactions.has(db);
+}
+
 /**
  * Runs an analytics statement with PostgreSQL's JIT compilation off. Over a region the planner
  * estimates these aggregates as expensive and would spend seconds compiling them — far more

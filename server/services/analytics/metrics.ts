@@ -21,6 +21,7 @@ import type {
 import { ServiceError } from "../errors";
 import {
   boundsRows,
+  isTransaction,
   loadMunicipalities,
   queryAnalytics,
   type TAnalyticsDb,
@@ -61,11 +62,12 @@ export async function computeMonthlyMetrics(
     throw new ServiceError("NOT_FOUND", "Муниципальное образование не найдено");
   }
   const bounds = boundsRows(municipalities, [input.month], now);
-  // One after another: `db` may be the month-closing transaction, whose one connection takes
-  // one statement at a time.
-  const aggregates = await queryAggregates(db, bounds);
-  const routine = await computeRoutine(db, municipalities, input.month, now);
-  const labels = await loadLabels(db, municipalities, aggregates);
+  const schedule = scheduler(db);
+  const [aggregates, routine] = await Promise.all([
+    schedule(() => queryAggregates(db, bounds)),
+    schedule(() => computeRoutine(db, municipalities, input.month, now)),
+  ]);
+  const labels = await loadLabels(db, municipalities, aggregates, schedule);
   return assemble({ month: input.month, municipalities, bounds, now, aggregates, labels, routine });
 }
 
@@ -177,30 +179,54 @@ interface TLabels {
   users: Map<string, { fullName: string; departmentName: string | null }>;
 }
 
+type TSchedule = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Starts each query at once on the application's pool; in the month-closing transaction, whose
+ * one connection takes one statement at a time, each after the one before.
+ */
+function scheduler(db: TAnalyticsDb): TSchedule {
+  if (!isTransaction(db)) return (work) => work();
+  let last: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = last.then(work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 async function loadLabels(
   db: TAnalyticsDb,
   municipalities: readonly TAnalyticsMunicipality[],
   a: TAggregates,
+  schedule: TSchedule,
 ): Promise<TLabels> {
   const keysOf = (dim: string, rows: readonly TGroupRow[]) =>
     rows.filter((r) => r.dim === dim && r.key !== NO_KEY).map((r) => r.key);
   const ids = municipalities.map((m) => m.id);
-  const departments = await db.department.findMany({
-    where: { municipalityId: { in: ids } },
-    select: { id: true, name: true, active: true, municipalityId: true },
-  });
-  const networks = await db.socialNetwork.findMany({
-    where: { id: { in: keysOf("network", a.received) } },
-    select: { id: true, name: true },
-  });
-  const topics = await db.topic.findMany({
-    where: { id: { in: keysOf("topic", a.received) } },
-    select: { id: true, name: true },
-  });
-  const users = await db.user.findMany({
-    where: { id: { in: keysOf("user", a.violations) } },
-    select: { id: true, fullName: true, department: { select: { name: true } } },
-  });
+  const [departments, networks, topics, users] = await Promise.all([
+    schedule(() =>
+      db.department.findMany({
+        where: { municipalityId: { in: ids } },
+        select: { id: true, name: true, active: true, municipalityId: true },
+      }),
+    ),
+    schedule(() =>
+      db.socialNetwork.findMany({
+        where: { id: { in: keysOf("network", a.received) } },
+        select: { id: true, name: true },
+      }),
+    ),
+    schedule(() =>
+      db.topic.findMany({ where: { id: { in: keysOf("topic", a.received) } }, select: { id: true, name: true } }),
+    ),
+    schedule(() =>
+      db.user.findMany({
+        where: { id: { in: keysOf("user", a.violations) } },
+        select: { id: true, fullName: true, department: { select: { name: true } } },
+      }),
+    ),
+  ]);
   return {
     departments: new Map(departments.map((d) => [d.id, d])),
     networks: new Map(networks.map((n) => [n.id, n.name])),

@@ -64,36 +64,56 @@ export async function notifyUsers(
   tx: Prisma.TransactionClient,
   params: { userIds: string[]; caseId: string; kind: string; title: string; body: string; dedupe: string; now: Date },
 ) {
-  if (params.userIds.length === 0) return;
+  await notifyUsersMany(tx, [params]);
+}
+
+/**
+ * `notifyUsers` for several notices at once: one look-up of the recipients' e-mail settings and
+ * one insert for them all, however many there are (the scheduler's reminders of a batch).
+ */
+export async function notifyUsersMany(
+  tx: Prisma.TransactionClient,
+  notices: readonly (TNotice & { userIds: readonly string[] })[],
+) {
+  const ids = [...new Set(notices.flatMap((n) => n.userIds))];
+  if (ids.length === 0) return;
   const users = isEmailConfigured()
-    ? await tx.user.findMany({ where: { id: { in: params.userIds } }, select: RECIPIENT_SELECT })
+    ? await tx.user.findMany({ where: { id: { in: ids } }, select: RECIPIENT_SELECT })
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   // Every id asked for gets its row, as before e-mail existed; an unknown id still fails on the
   // foreign key rather than being dropped quietly.
-  const recipients = params.userIds.map((id) => byId.get(id) ?? { id, email: null, emailPreferences: null });
-  await writeNotifications(tx, recipients, params);
+  const recipientOf = (id: string) => byId.get(id) ?? { id, email: null, emailPreferences: null };
+  await writeNotificationRows(
+    tx,
+    notices.flatMap((notice) => notice.userIds.map((id) => notificationRow(recipientOf(id), notice))),
+  );
 }
 
 async function writeNotifications(tx: Prisma.TransactionClient, recipients: TRecipient[], notice: TNotice) {
-  if (recipients.length === 0) return;
-  const emailing = isEmailConfigured();
-  await tx.notification.createMany({
-    data: recipients.map((user) => {
-      const email =
-        emailing && Boolean(user.email) && wantsEmail(readEmailPreferences(user.emailPreferences), notice.kind);
-      return {
-        userId: user.id,
-        caseId: notice.caseId,
-        kind: notice.kind,
-        title: notice.title,
-        body: notice.body,
-        link: `/cases/${notice.caseId}`,
-        dedupeKey: `${notice.dedupe}:${user.id}`,
-        createdAt: notice.now,
-        ...(email ? { emailStatus: "PENDING" as const, emailNextAttemptAt: notice.now } : {}),
-      };
-    }),
-    skipDuplicates: true,
-  });
+  await writeNotificationRows(
+    tx,
+    recipients.map((user) => notificationRow(user, notice)),
+  );
+}
+
+function notificationRow(user: TRecipient, notice: TNotice): Prisma.NotificationCreateManyInput {
+  const email =
+    isEmailConfigured() && Boolean(user.email) && wantsEmail(readEmailPreferences(user.emailPreferences), notice.kind);
+  return {
+    userId: user.id,
+    caseId: notice.caseId,
+    kind: notice.kind,
+    title: notice.title,
+    body: notice.body,
+    link: `/cases/${notice.caseId}`,
+    dedupeKey: `${notice.dedupe}:${user.id}`,
+    createdAt: notice.now,
+    ...(email ? { emailStatus: "PENDING" as const, emailNextAttemptAt: notice.now } : {}),
+  };
+}
+
+async function writeNotificationRows(tx: Prisma.TransactionClient, rows: Prisma.NotificationCreateManyInput[]) {
+  if (rows.length === 0) return;
+  await tx.notification.createMany({ data: rows, skipDuplicates: true });
 }

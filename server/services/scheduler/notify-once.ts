@@ -1,5 +1,5 @@
 import type { TPrismaClient } from "../../db/client";
-import { notifyUsers } from "../cases/notify";
+import { notifyUsersMany } from "../cases/notify";
 
 /** One notification the scheduler means to send, to each of `userIds`, keyed `<dedupe>:<userId>`. */
 export interface TNotice {
@@ -32,12 +32,14 @@ export async function notifyOnce(prisma: TPrismaClient, notices: readonly TNotic
     });
     for (const row of rows) existing.add(row.dedupeKey);
   }
-  let sent = 0;
-  for (const notice of notices) {
-    const userIds = notice.userIds.filter((userId) => !existing.has(`${notice.dedupe}:${userId}`));
-    if (userIds.length === 0) continue;
-    await notifyUsers(prisma, { ...notice, userIds, now });
-    sent += 1;
-  }
-  return sent;
+  const fresh = notices
+    .map((notice) => ({
+      ...notice,
+      userIds: notice.userIds.filter((userId) => !existing.has(`${notice.dedupe}:${userId}`)),
+      now,
+    }))
+    .filter((notice) => notice.userIds.length > 0);
+  // One insert for the batch: the unique dedupe key still settles a race row by row.
+  await notifyUsersMany(prisma, fresh);
+  return fresh.length;
 }

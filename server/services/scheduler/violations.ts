@@ -1,6 +1,11 @@
-import { isTerminalStatus } from "../../domain/cases/case-types";
+import { Prisma } from "../../db/generated/client";
+import { isTerminalStatus, OPEN_STATUSES } from "../../domain/cases/case-types";
 import { recordDueViolations, VIOLATION_CASE_SELECT } from "../cases/record-violations";
 import { describeError, type TTickContext, type TTickMunicipality } from "./context";
+
+// The open statuses spelled out (not "NOT IN the terminal ones"), so the
+// (municipalityId, status, currentDueAt) index reads the open cases only, not all of them.
+const OPEN_STATUS_LIST = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * п.12: every violation is recorded at the moment it happens, not only when someone next opens
@@ -15,17 +20,20 @@ import { describeError, type TTickContext, type TTickMunicipality } from "./cont
  */
 export async function scanViolations(ctx: TTickContext, m: TTickMunicipality): Promise<number> {
   const { prisma, now, batchSize } = ctx;
-  const coordinating = await prisma.department.findFirst({
-    where: { municipalityId: m.id, isCoordinating: true },
-    select: { id: true },
-  });
+  // Read when a case is found: most ticks find none in most municipalities.
+  let coordinating: Promise<{ id: string } | null> | null = null;
+  const coordinatingDepartment = () =>
+    (coordinating ??= prisma.department.findFirst({
+      where: { municipalityId: m.id, isCoordinating: true },
+      select: { id: true },
+    }));
   let cursor = "";
   let recorded = 0;
   for (;;) {
     const batch = await prisma.$queryRaw<{ id: string }[]>`
       SELECT c."id" FROM "Case" c
       WHERE c."municipalityId" = ${m.id}
-        AND c."status" NOT IN ('POSTED', 'DECLINED', 'CANCELLED')
+        AND c."status" IN (${OPEN_STATUS_LIST})
         AND c."id" > ${cursor}
         AND (
           (c."currentClock" IN ('ROUTE', 'FORWARD', 'REWORK') AND c."currentDueAt" < ${now}
@@ -41,7 +49,7 @@ export async function scanViolations(ctx: TTickContext, m: TTickMunicipality): P
       LIMIT ${batchSize}`;
     for (const { id } of batch) {
       try {
-        recorded += await recordForCase(ctx, id, coordinating?.id ?? null);
+        recorded += await recordForCase(ctx, id, (await coordinatingDepartment())?.id ?? null);
       } catch (error) {
         // A person's action on this very case holds what we need: it records the same
         // violations itself (it judges every clock due), and the next tick looks again.
