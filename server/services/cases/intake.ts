@@ -1,5 +1,5 @@
 import type { TPrismaClient } from "../../db/client";
-import type { CaseSource } from "../../db/generated/client";
+import type { Case, CaseSource } from "../../db/generated/client";
 import { computeInitialDeadlines, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { isUniqueViolation, ServiceError } from "../errors";
@@ -40,6 +40,13 @@ export interface TIntakeActor {
 
 export type TIntakeResult = { created: boolean; caseId: string };
 
+/** The case row as registered, with its network's code: enough to answer without reading it back. */
+export type TRegisteredCase = Case & { networkCode: string };
+
+/** `registerCase` for callers that answer with the new case: the row it wrote, when it wrote one. */
+export type TIntakeOutcome =
+  { created: true; caseId: string; registered: TRegisteredCase } | { created: false; caseId: string };
+
 /**
  * Registers a publication: numbers it, freezes the municipality's clock lengths into it, sets
  * the deadlines from T0, writes the timeline and tells the coordinators (and, when socially
@@ -52,6 +59,20 @@ export async function registerCase(
   input: TIntakeInput,
   now: Date,
 ): Promise<TIntakeResult> {
+  const { created, caseId } = await registerCaseReturningRow(prisma, actor, input, now);
+  return { created, caseId };
+}
+
+/**
+ * `registerCase`, also handing back the row it wrote (the REST intake answers with it instead of
+ * reading the case back: a new case has no department, drafts, decisions or violations yet).
+ */
+export async function registerCaseReturningRow(
+  prisma: TPrismaClient,
+  actor: TIntakeActor,
+  input: TIntakeInput,
+  now: Date,
+): Promise<TIntakeOutcome> {
   if (input.externalId) {
     const existing = await findByExternalId(prisma, actor.municipalityId, input.externalId);
     if (existing) return { created: false, caseId: existing };
@@ -181,7 +202,7 @@ export async function registerCase(
       // п.13: several publications on its topic or settlement in a short time are a surge.
       await detectSurges(tx, created, now);
       await notifyBoardChanged(tx, actor.municipalityId);
-      return { created: true, caseId: created.id };
+      return { created: true as const, caseId: created.id, registered: { ...created, networkCode: network.code } };
     });
   } catch (error) {
     // A concurrent delivery of the same externalId won the race: answer with its case.

@@ -11,10 +11,12 @@ export const POST = withRestErrors("POST /publications", async (req: Request) =>
   const now = new Date();
   const client = await authenticateRequest(db(), req, "cases:write", now);
   const input = await readJsonBody(req, ZPublicationCreate);
-  const { caseId, created } = await createPublication(db(), client, input, now);
-  const publication = await findPublication(db(), client, caseId, now);
+  const { caseId, created, publication: registered } = await createPublication(db(), client, input, now);
+  const publication = registered ?? (await findPublication(db(), client, caseId, now));
   if (!publication) throw new Error(`Case ${caseId} vanished right after intake`);
-  return jsonResponse(publication, created ? 201 : 200, { Location: `/api/v1/publications/${encodeURIComponent(caseId)}` });
+  return jsonResponse(publication, created ? 201 : 200, {
+    Location: `/api/v1/publications/${encodeURIComponent(caseId)}`,
+  });
 });
 
 export const GET = withRestErrors("GET /publications", async (req: Request) => {
