@@ -1,5 +1,5 @@
 import type { TPrismaClient } from "../../db/client";
-import type { Case, CaseSource } from "../../db/generated/client";
+import { Prisma, type Case, type CaseSource } from "../../db/generated/client";
 import { computeInitialDeadlines, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { isUniqueViolation, ServiceError } from "../errors";
@@ -73,10 +73,8 @@ export async function registerCaseReturningRow(
   input: TIntakeInput,
   now: Date,
 ): Promise<TIntakeOutcome> {
-  if (input.externalId) {
-    const existing = await findByExternalId(prisma, actor.municipalityId, input.externalId);
-    if (existing) return { created: false, caseId: existing };
-  }
+  const { existing, networks } = await loadIntakeContext(prisma, actor.municipalityId, input.externalId ?? null);
+  if (existing) return { created: false, caseId: existing };
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
     throw new ServiceError(
@@ -89,10 +87,6 @@ export async function registerCaseReturningRow(
     throw new ServiceError("BAD_REQUEST", "Публикация не может быть опубликована позже, чем поступила", "publishedAt");
   }
 
-  const networks = await prisma.socialNetwork.findMany({
-    where: { active: true },
-    select: { id: true, code: true, hosts: true },
-  });
   let network = input.network ? networks.find((n) => n.code === input.network?.toUpperCase()) : undefined;
   if (input.network && !network) throw new ServiceError("BAD_REQUEST", "Неизвестная социальная сеть", "network");
   const detected = detectNetwork(input.url, networks);
@@ -212,6 +206,31 @@ export async function registerCaseReturningRow(
     }
     throw error;
   }
+}
+
+/**
+ * The case already registered under `externalId` (null when none or no id) and the active
+ * networks, in one round trip: every delivery needs both before it can take the numbering lock.
+ */
+async function loadIntakeContext(
+  prisma: TPrismaClient,
+  municipalityId: string,
+  externalId: string | null,
+): Promise<{ existing: string | null; networks: { id: string; code: string; hosts: string[] }[] }> {
+  const existing = externalId
+    ? Prisma.sql`(SELECT c."id" FROM "Case" c WHERE c."municipalityId" = ${municipalityId} AND c."externalId" = ${externalId})`
+    : Prisma.sql`NULL::text`;
+  const rows = await prisma.$queryRaw<{ existing: string | null; networks: unknown }[]>`
+    SELECT ${existing} AS "existing",
+      (SELECT coalesce(json_agg(json_build_object('id', n."id", 'code', n."code", 'hosts', n."hosts")), '[]'::json)
+         FROM "SocialNetwork" n WHERE n."active") AS "networks"`;
+  const row = rows[0];
+  // json arrives parsed through the pg driver, or as text from some adapters: accept both.
+  const networks: unknown = typeof row?.networks === "string" ? JSON.parse(row.networks) : row?.networks;
+  return {
+    existing: row?.existing ?? null,
+    networks: Array.isArray(networks) ? (networks as { id: string; code: string; hosts: string[] }[]) : [],
+  };
 }
 
 async function findByExternalId(prisma: TPrismaClient, municipalityId: string, externalId: string) {
