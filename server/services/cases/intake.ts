@@ -3,7 +3,7 @@ import { Prisma, type Case, type CaseSource } from "../../db/generated/client";
 import { computeInitialDeadlines, freezeSla } from "../../domain/cases/clocks";
 import { detectNetwork } from "../../domain/cases/network-detect";
 import { isUniqueViolation, ServiceError } from "../errors";
-import { notifyRoles } from "./notify";
+import { notifyRoles, notifyUsers } from "./notify";
 import { detectSurges } from "../surges/detect";
 import { notifyBoardChanged } from "../wall/notify-change";
 
@@ -73,7 +73,11 @@ export async function registerCaseReturningRow(
   input: TIntakeInput,
   now: Date,
 ): Promise<TIntakeOutcome> {
-  const { existing, networks } = await loadIntakeContext(prisma, actor.municipalityId, input.externalId ?? null);
+  const { existing, networks, coordinators } = await loadIntakeContext(
+    prisma,
+    actor.municipalityId,
+    input.externalId ?? null,
+  );
   if (existing) return { created: false, caseId: existing };
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
@@ -162,9 +166,10 @@ export async function registerCaseReturningRow(
           },
         },
       });
-      await notifyRoles(tx, {
-        municipalityId: actor.municipalityId,
-        roles: ["COORDINATOR", "MANAGER"],
+      // The recipients were read with the networks, before the lock: one statement less while
+      // the municipality's numbering is held. Same people as notifyRoles(COORDINATOR, MANAGER).
+      await notifyUsers(tx, {
+        userIds: coordinators,
         caseId: created.id,
         kind: "CASE_RECEIVED",
         title: `Новая публикация № ${created.number}`,
@@ -209,27 +214,36 @@ export async function registerCaseReturningRow(
 }
 
 /**
- * The case already registered under `externalId` (null when none or no id) and the active
- * networks, in one round trip: every delivery needs both before it can take the numbering lock.
+ * What every delivery needs before it takes the numbering lock, in one round trip: the case
+ * already registered under `externalId` (null when none or no id), the active networks, and the
+ * municipality's active coordinators and managers (who are told of a new publication).
  */
 async function loadIntakeContext(
   prisma: TPrismaClient,
   municipalityId: string,
   externalId: string | null,
-): Promise<{ existing: string | null; networks: { id: string; code: string; hosts: string[] }[] }> {
+): Promise<{
+  existing: string | null;
+  networks: { id: string; code: string; hosts: string[] }[];
+  coordinators: string[];
+}> {
   const existing = externalId
     ? Prisma.sql`(SELECT c."id" FROM "Case" c WHERE c."municipalityId" = ${municipalityId} AND c."externalId" = ${externalId})`
     : Prisma.sql`NULL::text`;
-  const rows = await prisma.$queryRaw<{ existing: string | null; networks: unknown }[]>`
+  const rows = await prisma.$queryRaw<{ existing: string | null; networks: unknown; coordinators: string[] | null }[]>`
     SELECT ${existing} AS "existing",
       (SELECT coalesce(json_agg(json_build_object('id', n."id", 'code', n."code", 'hosts', n."hosts")), '[]'::json)
-         FROM "SocialNetwork" n WHERE n."active") AS "networks"`;
+         FROM "SocialNetwork" n WHERE n."active") AS "networks",
+      ARRAY(SELECT u."id" FROM "User" u
+         WHERE u."active" AND u."municipalityId" = ${municipalityId}
+           AND u."roles" && ARRAY['COORDINATOR', 'MANAGER']::"Role"[]) AS "coordinators"`;
   const row = rows[0];
   // json arrives parsed through the pg driver, or as text from some adapters: accept both.
   const networks: unknown = typeof row?.networks === "string" ? JSON.parse(row.networks) : row?.networks;
   return {
     existing: row?.existing ?? null,
     networks: Array.isArray(networks) ? (networks as { id: string; code: string; hosts: string[] }[]) : [],
+    coordinators: row?.coordinators ?? [],
   };
 }
 
