@@ -230,8 +230,10 @@ async function loadIntakeContext(
   const existing = externalId
     ? Prisma.sql`(SELECT c."id" FROM "Case" c WHERE c."municipalityId" = ${municipalityId} AND c."externalId" = ${externalId})`
     : Prisma.sql`NULL::text`;
+  // Look-ups by unique keys and two small tables: one plan fits every delivery, so it is
+  // prepared once per connection (PREPARED_STATEMENT_MARK, server/db/client.ts).
   const rows = await prisma.$queryRaw<{ existing: string | null; networks: unknown; coordinators: string[] | null }[]>`
-    SELECT ${existing} AS "existing",
+    /* prepared */ SELECT ${existing} AS "existing",
       (SELECT coalesce(json_agg(json_build_object('id', n."id", 'code', n."code", 'hosts', n."hosts")), '[]'::json)
          FROM "SocialNetwork" n WHERE n."active") AS "networks",
       ARRAY(SELECT u."id" FROM "User" u
