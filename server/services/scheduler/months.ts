@@ -35,15 +35,22 @@ export async function closeEndedMonths(
   ctx: TTickContext,
   m: TTickMunicipality,
   hooks: readonly TMonthClosedHook[],
+  /** The municipality's last closed month when the caller has read it (undefined: read it here). */
+  knownLastClosed?: string | null,
 ): Promise<number> {
   const { prisma, now } = ctx;
-  const last = await prisma.monthClosure.findFirst({
-    where: { municipalityId: m.id },
-    orderBy: { month: "desc" },
-    select: { month: true },
-  });
+  const lastClosed =
+    knownLastClosed !== undefined
+      ? knownLastClosed
+      : ((
+          await prisma.monthClosure.findFirst({
+            where: { municipalityId: m.id },
+            orderBy: { month: "desc" },
+            select: { month: true },
+          })
+        )?.month ?? null);
   let closed = 0;
-  for (const month of findMonthsToClose({ lastClosed: last?.month ?? null, now, timeZone: m.timeZone })) {
+  for (const month of findMonthsToClose({ lastClosed, now, timeZone: m.timeZone })) {
     const done = await prisma.$transaction(
       async (tx) => {
         const { count } = await tx.monthClosure.createMany({
@@ -57,6 +64,32 @@ export async function closeEndedMonths(
       { maxWait: 10_000, timeout: 5 * 60_000 },
     );
     if (done) closed += 1;
+  }
+  return closed;
+}
+
+/**
+ * `closeEndedMonths` for every municipality, with one query for their last closed months: most
+ * ticks close nothing anywhere, and then that query is all they cost.
+ */
+export async function closeEndedMonthsIn(
+  ctx: TTickContext,
+  municipalities: readonly TTickMunicipality[],
+  hooks: readonly TMonthClosedHook[],
+  attempt: (m: TTickMunicipality, work: () => Promise<number>) => Promise<number | null>,
+): Promise<number> {
+  if (municipalities.length === 0) return 0;
+  const last = await ctx.prisma.monthClosure.groupBy({
+    by: ["municipalityId"],
+    where: { municipalityId: { in: municipalities.map((m) => m.id) } },
+    _max: { month: true },
+  });
+  const lastOf = new Map(last.map((l) => [l.municipalityId, l._max.month]));
+  let closed = 0;
+  for (const m of municipalities) {
+    const lastClosed = lastOf.get(m.id) ?? null;
+    if (findMonthsToClose({ lastClosed, now: ctx.now, timeZone: m.timeZone }).length === 0) continue;
+    closed += (await attempt(m, () => closeEndedMonths(ctx, m, hooks, lastClosed))) ?? 0;
   }
   return closed;
 }

@@ -11,9 +11,6 @@ export interface TNotice {
   body: string;
 }
 
-/** Keys per query: well inside PostgreSQL's limit on parameters. */
-const KEYS_PER_QUERY = 1000;
-
 /**
  * Writes each notice to those of its recipients who do not have it yet, through `notifyUsers`
  * (so whatever that decides for a row, e-mail included, applies here too). The scheduler looks
@@ -24,12 +21,12 @@ const KEYS_PER_QUERY = 1000;
  */
 export async function notifyOnce(prisma: TPrismaClient, notices: readonly TNotice[], now: Date): Promise<number> {
   const keys = notices.flatMap((n) => n.userIds.map((userId) => `${n.dedupe}:${userId}`));
+  // One probe of the unique index per key, all in one statement (an array parameter, not a
+  // parameter per key).
   const existing = new Set<string>();
-  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-    const rows = await prisma.notification.findMany({
-      where: { dedupeKey: { in: keys.slice(i, i + KEYS_PER_QUERY) } },
-      select: { dedupeKey: true },
-    });
+  if (keys.length > 0) {
+    const rows = await prisma.$queryRaw<{ dedupeKey: string }[]>`
+      SELECT "dedupeKey" FROM "Notification" WHERE "dedupeKey" = ANY(${keys}::text[])`;
     for (const row of rows) existing.add(row.dedupeKey);
   }
   const fresh = notices

@@ -1,13 +1,13 @@
 import type { TPrismaClient } from "../../db/client";
 import { describeError, TICK_MUNICIPALITY_SELECT, type TTickContext, type TTickMunicipality } from "./context";
-import { escalateAlerts } from "./escalations";
+import { escalateAlertsIn } from "./escalations";
 import type { TTickLock } from "./lock";
-import { closeEndedMonths, MONTH_CLOSED_HOOKS, type TMonthClosedHook } from "./months";
+import { closeEndedMonthsIn, MONTH_CLOSED_HOOKS, type TMonthClosedHook } from "./months";
 import { RecipientDirectory } from "./recipients";
-import { sendReminders } from "./reminders";
+import { sendRemindersIn } from "./reminders";
 import { sendRoutineReminders } from "./routine";
 import { syncVkConnector } from "../connectors/vk/tick";
-import { scanViolations } from "./violations";
+import { scanViolationsIn } from "./violations";
 
 /** What the e-mail delivery reports (server/services/email/deliver.ts gives more; kept as is). */
 export interface TEmailCounts {
@@ -60,7 +60,9 @@ export type TTickResult =
       durationMs: number;
     });
 
-export const DEFAULT_BATCH_SIZE = 200;
+export const DEFAULT_BATCH_SIZE = 1000;
+/** Municipalities whose routine posts are checked at once (well inside the pool). */
+const ROUTINE_PARALLEL = 4;
 /** SchedulerRun rows older than this are deleted by the tick. */
 export const RUN_LOG_DAYS = 90;
 const DAY_MS = 24 * 3600_000;
@@ -72,10 +74,12 @@ const DAY_MS = 24 * 3600_000;
  *
  * Idempotent: every write is keyed (the violation's clock instance, the notification's dedupe
  * key, the month), so a second tick at the same moment, or one after a crash halfway, writes
- * nothing twice; the lock keeps two from running at once at all. Each step goes municipality by
- * municipality and batch by batch, so the open cases never sit in memory together, and a
- * failure in one municipality or step is recorded and does not stop the others. The run and
- * what it did are kept in SchedulerRun.
+ * nothing twice; the lock keeps two from running at once at all. A minute with nothing due
+ * costs a few queries for the whole region, not a few per municipality: violations and
+ * reminders find what is due everywhere with one query of ids and then work batch by batch (so
+ * the open cases never sit in memory together), the other steps first ask which municipalities
+ * have anything to do. A failure in one batch, municipality or step is recorded and does not
+ * stop the others. The run and what it did are kept in SchedulerRun.
  */
 export async function runTick(prisma: TPrismaClient, options: TTickOptions): Promise<TTickResult> {
   const { now } = options;
@@ -105,18 +109,62 @@ export async function runTick(prisma: TPrismaClient, options: TTickOptions): Pro
         prisma.municipality.findMany({ select: TICK_MUNICIPALITY_SELECT, orderBy: { id: "asc" } }),
       )) ?? [];
     const hooks = options.monthClosedHooks ?? MONTH_CLOSED_HOOKS;
-    const eachMunicipality = async (step: string, work: (m: TTickMunicipality) => Promise<number>) => {
+    const ids = municipalities.map((m) => m.id);
+    const inMunicipality = (step: string) => (m: TTickMunicipality, work: () => Promise<number>) =>
+      attempt(ctx, `${step}, ${m.name}`, work);
+    /** A step done for each municipality, `parallel` of them at a time on the pool. */
+    const eachMunicipality = async (
+      step: string,
+      of: readonly TTickMunicipality[],
+      work: (m: TTickMunicipality) => Promise<number>,
+      parallel = 1,
+    ) => {
       let total = 0;
-      for (const m of municipalities) total += (await attempt(ctx, `${step}, ${m.name}`, () => work(m))) ?? 0;
+      let next = 0;
+      const worker = async () => {
+        for (let m = of[next++]; m; m = of[next++]) {
+          // Awaited before the sum: `total += await …` would read `total` before the wait and
+          // lose what the other workers added meanwhile.
+          const done = (await attempt(ctx, `${step}, ${m.name}`, () => work(m))) ?? 0;
+          total += done;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, of.length) }, worker));
       return total;
     };
 
-    counts.violations = await eachMunicipality("violations", (m) => scanViolations(ctx, m));
-    counts.reminders = await eachMunicipality("reminders", (m) => sendReminders(ctx, m));
-    counts.escalations = await eachMunicipality("escalations", (m) => escalateAlerts(ctx, m));
-    counts.monthsClosed = await eachMunicipality("months", (m) => closeEndedMonths(ctx, m, hooks));
-    counts.connectorPosts = await eachMunicipality("VK connector", (m) => syncVkConnector(ctx, m));
-    counts.routineReminders = await eachMunicipality("routine posts", (m) => sendRoutineReminders(ctx, m));
+    // The steps with a set-based query find, for the whole region at once, what is due; the
+    // others are skipped in the municipalities that one cheap query shows have nothing to do.
+    counts.violations = (await attempt(ctx, "violations", () => scanViolationsIn(ctx, municipalities))) ?? 0;
+    counts.reminders = (await attempt(ctx, "reminders", () => sendRemindersIn(ctx, municipalities))) ?? 0;
+    counts.escalations =
+      (await attempt(ctx, "escalations", () => escalateAlertsIn(ctx, municipalities, inMunicipality("escalations")))) ??
+      0;
+    counts.monthsClosed =
+      (await attempt(ctx, "months", () => closeEndedMonthsIn(ctx, municipalities, hooks, inMunicipality("months")))) ??
+      0;
+    const connected = new Set(
+      (
+        (await attempt(ctx, "VK connector", () =>
+          prisma.vkConnector.findMany({
+            where: { municipalityId: { in: ids }, enabled: true, status: { not: "TOKEN_EXPIRED" } },
+            select: { municipalityId: true },
+          }),
+        )) ?? []
+      ).map((c) => c.municipalityId),
+    );
+    counts.connectorPosts = await eachMunicipality(
+      "VK connector",
+      municipalities.filter((m) => connected.has(m.id)),
+      (m) => syncVkConnector(ctx, m),
+    );
+    // A few reads per municipality with nothing in common: side by side on the pool.
+    counts.routineReminders = await eachMunicipality(
+      "routine posts",
+      municipalities,
+      (m) => sendRoutineReminders(ctx, m),
+      ROUTINE_PARALLEL,
+    );
     // The run log is for operations, not a record: three months of it is plenty.
     await attempt(ctx, "run log", () =>
       prisma.schedulerRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - RUN_LOG_DAYS * DAY_MS) } } }),
