@@ -19,7 +19,7 @@ import pg from "pg";
 import { buildIfNeeded } from "../scripts/build";
 import { createPrismaClient } from "../server/db/client";
 import { boundsRows, loadMunicipalities } from "../server/services/analytics/bounds";
-import { aggregatesStatement, computeMonthlyMetrics } from "../server/services/analytics/metrics";
+import { aggregatesStatement, aggregatesStatements, computeMonthlyMetrics } from "../server/services/analytics/metrics";
 import { loadAnalyticsReport } from "../server/services/analytics/report";
 import type { TSessionUser } from "../server/auth/session-user";
 import { listCases } from "../server/services/cases/queries";
@@ -188,7 +188,7 @@ async function main() {
           [`region, ${allIds.length} municipalities`, allIds],
         ] as const) {
           const municipalities = await loadMunicipalities(prisma, ids);
-          const statement = aggregatesStatement(boundsRows(municipalities, [month], benchNow));
+          const statements = aggregatesStatements(boundsRows(municipalities, [month], benchNow));
           const weeks = municipalities.flatMap((m) =>
             weeksOfMonth(month, m.timeZone, benchNow).map((w) => ({
               municipalityId: m.id,
@@ -200,7 +200,7 @@ async function main() {
             await measurePair({
               name: `analytics ${month}, ${label} (computeMonthlyMetrics)`,
               app: () => computeMonthlyMetrics(prisma, { municipalityIds: ids, month }, benchNow),
-              raw: () => rawMonthlyAnalytics(pool, statement, [...ids], weeks),
+              raw: () => rawMonthlyAnalytics(pool, statements, [...ids], weeks),
               goalP95Ms: 200,
               warmup: Math.min(warmup, 2),
               iterations: Math.min(iterations, ids.length > 1 ? 10 : iterations),

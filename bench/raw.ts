@@ -141,17 +141,18 @@ export async function rawCaseList(
 }
 
 /**
- * computeMonthlyMetrics' data: the aggregates statement (already SQL, run as it is), routine
+ * computeMonthlyMetrics' data: the aggregates statements (already SQL, run as they are: one, or
+ * one per half of a region's municipalities, side by side as the service runs them), routine
  * posting per account and week, and the names the figures are labelled with, side by side.
  */
 export async function rawMonthlyAnalytics(
   pool: pg.Pool,
-  aggregates: { text: string; values: readonly unknown[] },
+  aggregates: readonly { text: string; values: readonly unknown[] }[],
   municipalityIds: string[],
   weeks: readonly { municipalityId: string; start: Date; end: Date }[],
 ) {
   const [figures, routine, labels] = await Promise.all([
-    pool.query(aggregates.text, [...aggregates.values]),
+    Promise.all(aggregates.map((a) => pool.query(a.text, [...a.values]))),
     pool.query(
       `WITH w AS (SELECT * FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[]) AS w(mid, "start", "end"))
        SELECT a."id", a."name", n."name" AS "network", a."municipalityId", w."start", count(rp."id")::int AS "posts"
@@ -175,5 +176,5 @@ export async function rawMonthlyAnalytics(
       [municipalityIds],
     ),
   ]);
-  return { figures: figures.rows, routine: routine.rows, labels: labels.rows };
+  return { figures: figures.map((f): unknown[] => f.rows), routine: routine.rows, labels: labels.rows };
 }

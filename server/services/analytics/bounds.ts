@@ -19,13 +19,18 @@ export type TAnalyticsMunicipality = Prisma.MunicipalityGetPayload<{ select: typ
 /** The client the analysis reads through: the application's, or the month-closing transaction. */
 export type TAnalyticsDb = Prisma.TransactionClient;
 
+/**
+ * The municipalities (ANALYTICS_MUNICIPALITY_SELECT's fields), by name. One statement with the
+ * region joined: the client's `select` of the relation costs a second round trip, and this is
+ * the first step of every analysis, before anything else can start.
+ */
 export async function loadMunicipalities(db: TAnalyticsDb, ids: readonly string[]): Promise<TAnalyticsMunicipality[]> {
-  const rows = await db.municipality.findMany({
-    where: { id: { in: [...ids] } },
-    select: ANALYTICS_MUNICIPALITY_SELECT,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return rows;
+  return db.$queryRaw<TAnalyticsMunicipality[]>`
+    SELECT m."id", m."name", m."timeZone", m."routineWeeklyMinimum", m."ratingFormula",
+      json_build_object('id', r."id", 'name', r."name") AS "region"
+    FROM "Municipality" m JOIN "Region" r ON r."id" = m."regionId"
+    WHERE m."id" = ANY(${[...ids]}::text[])
+    ORDER BY m."name", m."id"`;
 }
 
 /**
@@ -68,13 +73,27 @@ export function isTransaction(db: object): boolean {
 }
 
 /**
+ * Up to this many rows of `b` (municipality-months), a statement is run as it is, without the
+ * transaction that turns JIT off (three round trips more): the planner's estimate grows about
+ * linearly with them, ≈ 3 000–4 000 per municipality-month on a region's data, so a few of them
+ * stay far below jit_above_cost (100 000 by default) and are never compiled.
+ */
+const JIT_FREE_BOUNDS_ROWS = 2;
+
+/**
  * Runs an analytics statement with PostgreSQL's JIT compilation off. Over a region the planner
  * estimates these aggregates as expensive and would spend seconds compiling them — far more
  * than executing them takes. `SET LOCAL` needs a transaction: a batch one on the application's
  * client; inside the month-closing transaction (markTransaction) the setting lasts to its end,
  * harmlessly.
  */
-export async function queryAnalytics<T>(db: TAnalyticsDb, statement: Prisma.Sql): Promise<T[]> {
+export async function queryAnalytics<T>(
+  db: TAnalyticsDb,
+  statement: Prisma.Sql,
+  options: { boundsRows?: number } = {},
+): Promise<T[]> {
+  if (options.boundsRows !== undefined && options.boundsRows <= JIT_FREE_BOUNDS_ROWS)
+    return db.$queryRaw<T[]>(statement);
   if (transactions.has(db)) {
     await db.$executeRaw`SET LOCAL jit = off`;
     return db.$queryRaw<T[]>(statement);

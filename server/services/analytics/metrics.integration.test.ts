@@ -5,6 +5,7 @@ import type { TFigure, TMonthlyMetrics } from "../../domain/analytics/types";
 import { createTestDatabase, type TTestDatabase } from "../../testing/db";
 import { contextFor } from "../../testing/factories";
 import { ServiceError } from "../errors";
+import { markTransaction } from "./bounds";
 import { computeMonthlyMetrics } from "./metrics";
 import { listFigureCases, loadAnalyticsReport } from "./report";
 import { createAnalyticsWorld, plus, runCase, type TAnalyticsWorld } from "./test-fixtures";
@@ -354,6 +355,16 @@ describe("a curator's region: both districts, each in its own zone", () => {
     expect(m.monthEnd).toEqual({ open: 3, overdue: 2 });
     // Department names say whose they are.
     expect(m.departments.map((d) => d.name)).toContain(`${b.departments.zhkh.name} — Владивостокский район`);
+  });
+
+  it("gives the same figures computed in halves side by side as in one statement", async () => {
+    // Outside a transaction the districts are computed apart and added up; the month-closing
+    // transaction computes them in one statement.
+    const input = { municipalityIds: [a.municipalityId, b.municipalityId], month: "2026-03" };
+    const apart = await computeMonthlyMetrics(t.prisma, input, APRIL_10);
+    const together = await t.prisma.$transaction((tx) => computeMonthlyMetrics(markTransaction(tx), input, APRIL_10));
+    expect(apart.timeliness.timeToAnswer.count).toBeGreaterThan(0);
+    expect(apart).toEqual(together);
   });
 
   it("is what the curator's report shows without a chosen municipality", async () => {

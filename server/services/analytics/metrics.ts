@@ -10,7 +10,7 @@ import {
 } from "../../domain/analytics/labels";
 import { emptyMonthlyMetrics } from "../../domain/analytics/empty";
 import { isMonthKey } from "../../domain/analytics/month";
-import { roundTo, shareOf } from "../../domain/analytics/stats";
+import { percentileCont, roundTo, shareOf } from "../../domain/analytics/stats";
 import type {
   TCountRow,
   TDepartmentMetrics,
@@ -63,11 +63,12 @@ export async function computeMonthlyMetrics(
   }
   const bounds = boundsRows(municipalities, [input.month], now);
   const schedule = scheduler(db);
-  const [aggregates, routine] = await Promise.all([
+  const [aggregates, routine, known] = await Promise.all([
     schedule(() => queryAggregates(db, bounds)),
     schedule(() => computeRoutine(db, municipalities, input.month, now)),
+    schedule(() => loadKnownLabels(db, municipalities)),
   ]);
-  const labels = await loadLabels(db, municipalities, aggregates, schedule);
+  const labels = await completeLabels(db, known, aggregates);
   return assemble({ month: input.month, municipalities, bounds, now, aggregates, labels, routine });
 }
 
@@ -107,38 +108,150 @@ const durationOf = (column: string) => {
       'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY ${c})) FROM moved)`;
 };
 
-async function queryAggregates(db: TAnalyticsDb, bounds: readonly TBoundsRow[]): Promise<TAggregates> {
-  const rows = await queryAnalytics<TAggregates>(db, aggregatesStatement(bounds));
-  const row = rows[0];
-  if (!row) throw new Error("the analytics statement returned no row");
-  return row;
+/**
+ * A part's durations: the values themselves (medians of parts do not make the median of the
+ * whole), as one comma-separated text: tens of thousands of numbers decode far faster from a
+ * string than as a JSON array through the client. float8's text is the shortest that reads
+ * back as the same double, as in JSON.
+ */
+const valuesOf = (column: string) => {
+  const c = Prisma.raw(`"${column}"`);
+  return Prisma.sql`(SELECT COALESCE(string_agg(${c}::text, ','), '') FROM moved WHERE ${c} IS NOT NULL)`;
+};
+
+/** The numbers of valuesOf texts, ascending (a typed array sorts numbers natively). */
+function numbersOf(texts: readonly string[]): number[] {
+  const lists = texts.map((text) => (text === "" ? [] : text.split(",")));
+  const numbers = new Float64Array(lists.reduce((n, list) => n + list.length, 0));
+  let i = 0;
+  for (const list of lists) for (const item of list) numbers[i++] = Number(item);
+  return Array.from(numbers.sort());
 }
 
-/** The one statement of the month's aggregates (exported for EXPLAIN in benchmarks). */
-export function aggregatesStatement(bounds: readonly TBoundsRow[]): Prisma.Sql {
+/**
+ * From this many municipalities on (outside the month-closing transaction), the aggregates are
+ * computed in two statements over halves of the municipalities, side by side on two of the
+ * pool's connections, and added up here: one statement runs on one core, and a region's month
+ * is a few hundred milliseconds of it. Every figure but the percentiles is a count over rows
+ * that belong to one municipality, so the parts' counts add up exactly (a case, its decisions
+ * and violations are all of its municipality, so distinct counts do too); for the percentiles
+ * the parts return their values and percentileCont (the domain's, PostgreSQL's formula) takes
+ * them as the one statement would.
+ */
+const SPLIT_FROM = 2;
+
+interface TPartAggregates extends Omit<TAggregates, "durations" | "draftByDepartment"> {
+  /** The draft times are those of draftValuesByDepartment, every one in one department's list. */
+  durationValues: { route: string; answer: string };
+  draftValuesByDepartment: { key: string; values: string }[];
+}
+
+/** The municipalities of `bounds`, in two halves taken alternately (similar in size). */
+function splitBounds(bounds: readonly TBoundsRow[]): TBoundsRow[][] {
+  const ids = [...new Set(bounds.map((b) => b.municipalityId))];
+  if (ids.length < SPLIT_FROM) return [[...bounds]];
+  const first = new Set(ids.filter((_, i) => i % 2 === 0));
+  return [bounds.filter((b) => first.has(b.municipalityId)), bounds.filter((b) => !first.has(b.municipalityId))];
+}
+
+async function queryAggregates(db: TAnalyticsDb, bounds: readonly TBoundsRow[]): Promise<TAggregates> {
+  if (isTransaction(db) || splitBounds(bounds).length === 1) {
+    const rows = await queryAnalytics<TAggregates>(db, aggregatesStatement(bounds), { boundsRows: bounds.length });
+    const row = rows[0];
+    if (!row) throw new Error("the analytics statement returned no row");
+    return row;
+  }
+  const parts = await Promise.all(
+    aggregatesStatements(bounds).map(async (statement) => {
+      const rows = await queryAnalytics<TPartAggregates>(db, statement);
+      const row = rows[0];
+      if (!row) throw new Error("the analytics statement returned no row");
+      return row;
+    }),
+  );
+  return mergeParts(parts);
+}
+
+/**
+ * The statements computeMonthlyMetrics runs for `bounds` outside a transaction: the one
+ * statement, or one per half of the municipalities (SPLIT_FROM). Exported for benchmarks.
+ */
+export function aggregatesStatements(bounds: readonly TBoundsRow[]): Prisma.Sql[] {
+  const halves = splitBounds(bounds);
+  if (halves.length === 1) return [aggregatesStatement(bounds)];
+  return halves.map((half) => aggregatesStatement(half, { part: true }));
+}
+
+function mergeParts(parts: readonly TPartAggregates[]): TAggregates {
+  const summed = <T extends object>(rows: readonly T[], keyOf: (row: T) => string, fields: readonly (keyof T)[]) => {
+    const byKey = new Map<string, T>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const into = byKey.get(key);
+      if (!into) byKey.set(key, { ...row });
+      else for (const f of fields) (into[f] as number) += row[f] as number;
+    }
+    return [...byKey.values()];
+  };
+  const duration = (values: number[]): TDurationRow => ({
+    count: values.length,
+    median: percentileCont(values, 0.5),
+    p90: percentileCont(values, 0.9),
+  });
+  const draftValues = new Map<string, string[]>();
+  for (const row of parts.flatMap((p) => p.draftValuesByDepartment)) {
+    draftValues.set(row.key, [...(draftValues.get(row.key) ?? []), row.values]);
+  }
+  return {
+    received: summed(
+      parts.flatMap((p) => p.received),
+      (r) => `${r.dim}\u0000${r.key}`,
+      ["n", "repeated", "significant", "answerDue", "within"],
+    ),
+    clocks: summed(
+      parts.flatMap((p) => p.clocks),
+      (r) => r.kind,
+      ["due", "missed"],
+    ),
+    durations: {
+      route: duration(numbersOf(parts.map((p) => p.durationValues.route))),
+      draft: duration(numbersOf(parts.flatMap((p) => p.draftValuesByDepartment.map((d) => d.values)))),
+      answer: duration(numbersOf(parts.map((p) => p.durationValues.answer))),
+    },
+    draftByDepartment: [...draftValues].map(([key, lists]) => ({
+      key,
+      median: percentileCont(numbersOf(lists), 0.5),
+    })),
+    verdicts: summed(
+      parts.flatMap((p) => p.verdicts),
+      (r) => r.key,
+      ["n", "approved"],
+    ),
+    returns: summed(
+      parts.flatMap((p) => p.returns),
+      (r) => r.key,
+      ["n"],
+    ),
+    reworkedCases: parts.reduce((n, p) => n + p.reworkedCases, 0),
+    violations: summed(
+      parts.flatMap((p) => p.violations),
+      (r) => `${r.dim}\u0000${r.key}`,
+      ["n"],
+    ),
+    ends: {
+      open: parts.reduce((n, p) => n + p.ends.open, 0),
+      overdue: parts.reduce((n, p) => n + p.ends.overdue, 0),
+    },
+  };
+}
+
+/**
+ * The one statement of the month's aggregates (exported for EXPLAIN in benchmarks). `part`:
+ * the durations as values rather than percentiles, to be merged with other parts (mergeParts).
+ */
+export function aggregatesStatement(bounds: readonly TBoundsRow[], options: { part?: boolean } = {}): Prisma.Sql {
   const has = (figure: Parameters<typeof selectFigure>[0]) => selectFigure(figure, null).where;
-  return Prisma.sql`
-    WITH ${analyticsCtes(bounds)}
-    SELECT
-      (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
-        SELECT d.dim, d.key, count(*)::int AS n,
-          count(*) FILTER (WHERE ${has("repeated")})::int AS "repeated",
-          count(*) FILTER (WHERE ${has("significant")})::int AS "significant",
-          count(*) FILTER (WHERE ${has("answeredWithin24h")} OR ${has("answeredLate")})::int AS "answerDue",
-          count(*) FILTER (WHERE ${has("answeredWithin24h")})::int AS "within"
-        FROM r CROSS JOIN LATERAL (VALUES
-          ('network', r."networkId"),
-          ('source', r."source"),
-          ('topic', COALESCE(r."topicId", ${NO_KEY})),
-          ('department', COALESCE(r."departmentId", ${NO_KEY}))
-        ) AS d(dim, key)
-        GROUP BY d.dim, d.key
-      ) g) AS "received",
-      (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
-        SELECT kind, count(*)::int AS due, count(*) FILTER (WHERE ${has("clockMissed")})::int AS missed
-        FROM inst GROUP BY kind
-      ) g) AS "clocks",
-      json_build_object(
+  const wholeDurations = Prisma.sql`json_build_object(
         'route', ${durationOf("routeMinutes")},
         'draft', ${durationOf("draftMinutes")},
         'answer', ${durationOf("answerMinutes")}
@@ -147,7 +260,41 @@ export function aggregatesStatement(bounds: readonly TBoundsRow[]): Prisma.Sql {
         SELECT COALESCE("departmentId", ${NO_KEY}) AS key,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY "draftMinutes") AS median
         FROM moved WHERE "draftMinutes" IS NOT NULL GROUP BY 1
-      ) g) AS "draftByDepartment",
+      ) g) AS "draftByDepartment",`;
+  const partDurations = Prisma.sql`json_build_object(
+        'route', ${valuesOf("routeMinutes")},
+        'answer', ${valuesOf("answerMinutes")}
+      ) AS "durationValues",
+      (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
+        SELECT COALESCE("departmentId", ${NO_KEY}) AS key, string_agg("draftMinutes"::text, ',') AS "values"
+        FROM moved WHERE "draftMinutes" IS NOT NULL GROUP BY 1
+      ) g) AS "draftValuesByDepartment",`;
+  return Prisma.sql`
+    WITH ${analyticsCtes(bounds)}
+    SELECT
+      (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
+        SELECT
+          CASE GROUPING(x."networkId", x."source", x."topic", x."department")
+            WHEN 7 THEN 'network' WHEN 11 THEN 'source' WHEN 13 THEN 'topic' ELSE 'department' END AS dim,
+          COALESCE(x."networkId", x."source", x."topic", x."department") AS key,
+          count(*)::int AS n,
+          count(*) FILTER (WHERE ${has("repeated")})::int AS "repeated",
+          count(*) FILTER (WHERE ${has("significant")})::int AS "significant",
+          count(*) FILTER (WHERE ${has("answeredWithin24h")} OR ${has("answeredLate")})::int AS "answerDue",
+          count(*) FILTER (WHERE ${has("answeredWithin24h")})::int AS "within"
+        FROM (
+          SELECT r.*, COALESCE(r."topicId", ${NO_KEY}) AS "topic", COALESCE(r."departmentId", ${NO_KEY}) AS "department"
+          FROM r
+        ) x
+        -- One pass over the received cases with a hash table per dimension. The four grouped
+        -- columns are never NULL, so in each row of a set the one grouped is the only one set.
+        GROUP BY GROUPING SETS ((x."networkId"), (x."source"), (x."topic"), (x."department"))
+      ) g) AS "received",
+      (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
+        SELECT kind, count(*)::int AS due, count(*) FILTER (WHERE ${has("clockMissed")})::int AS missed
+        FROM inst GROUP BY kind
+      ) g) AS "clocks",
+      ${options.part ? partDurations : wholeDurations}
       (SELECT COALESCE(json_agg(g), '[]'::json) FROM (
         SELECT COALESCE("departmentId", ${NO_KEY}) AS key, count(*)::int AS n,
           count(*) FILTER (WHERE ${has("firstPassApproved")})::int AS approved
@@ -195,51 +342,85 @@ function scheduler(db: TAnalyticsDb): TSchedule {
   };
 }
 
-async function loadLabels(
-  db: TAnalyticsDb,
-  municipalities: readonly TAnalyticsMunicipality[],
-  a: TAggregates,
-  schedule: TSchedule,
-): Promise<TLabels> {
-  const keysOf = (dim: string, rows: readonly TGroupRow[]) =>
-    rows.filter((r) => r.dim === dim && r.key !== NO_KEY).map((r) => r.key);
-  const ids = municipalities.map((m) => m.id);
-  const [departments, networks, topics, users] = await Promise.all([
-    schedule(() =>
-      db.department.findMany({
-        where: { municipalityId: { in: ids } },
-        select: { id: true, name: true, active: true, municipalityId: true },
-      }),
-    ),
-    schedule(() =>
-      db.socialNetwork.findMany({
-        where: { id: { in: keysOf("network", a.received) } },
-        select: { id: true, name: true },
-      }),
-    ),
-    schedule(() =>
-      db.topic.findMany({ where: { id: { in: keysOf("topic", a.received) } }, select: { id: true, name: true } }),
-    ),
-    schedule(() =>
-      db.user.findMany({
-        where: { id: { in: keysOf("user", a.violations) } },
-        select: { id: true, fullName: true, department: { select: { name: true } } },
-      }),
-    ),
-  ]);
-  return {
-    departments: new Map(departments.map((d) => [d.id, d])),
-    networks: new Map(networks.map((n) => [n.id, n.name])),
-    topics: new Map(topics.map((t) => [t.id, t.name])),
-    users: new Map(users.map((u) => [u.id, { fullName: u.fullName, departmentName: u.department?.name ?? null }])),
-  };
+interface TLabelRow {
+  kind: "department" | "network" | "topic" | "user";
+  id: string;
+  name: string;
+  active: boolean;
+  municipalityId: string | null;
+  departmentName: string | null;
 }
+
+/**
+ * The names the figures can be labelled with, read in one statement beside the aggregates
+ * rather than after them: every department, topic and person of the municipalities and every
+ * network (a short list). A key the figures hold that is not among them (a person of another
+ * municipality made responsible, say) is looked up after, in completeLabels.
+ */
+async function loadKnownLabels(db: TAnalyticsDb, municipalities: readonly TAnalyticsMunicipality[]): Promise<TLabels> {
+  const ids = municipalities.map((m) => m.id);
+  const rows = await db.$queryRaw<TLabelRow[]>`
+    SELECT 'department' AS "kind", d."id", d."name", d."active", d."municipalityId", NULL::text AS "departmentName"
+    FROM "Department" d WHERE d."municipalityId" = ANY(${ids}::text[])
+    UNION ALL
+    SELECT 'network', n."id", n."name", TRUE, NULL, NULL FROM "SocialNetwork" n
+    UNION ALL
+    SELECT 'topic', t."id", t."name", TRUE, NULL, NULL FROM "Topic" t WHERE t."municipalityId" = ANY(${ids}::text[])
+    UNION ALL
+    SELECT 'user', u."id", u."fullName", TRUE, NULL, ud."name"
+    FROM "User" u LEFT JOIN "Department" ud ON ud."id" = u."departmentId"
+    WHERE u."municipalityId" = ANY(${ids}::text[])`;
+  const labels: TLabels = { departments: new Map(), networks: new Map(), topics: new Map(), users: new Map() };
+  for (const row of rows) {
+    if (row.kind === "department") {
+      labels.departments.set(row.id, { name: row.name, active: row.active, municipalityId: row.municipalityId ?? "" });
+    } else if (row.kind === "network") labels.networks.set(row.id, row.name);
+    else if (row.kind === "topic") labels.topics.set(row.id, row.name);
+    else labels.users.set(row.id, { fullName: row.name, departmentName: row.departmentName });
+  }
+  return labels;
+}
+
+/** Adds the names of the keys the figures hold that loadKnownLabels did not find (usually none). */
+async function completeLabels(db: TAnalyticsDb, labels: TLabels, a: TAggregates): Promise<TLabels> {
+  const missing = (dim: string, rows: readonly TGroupRow[], known: Map<string, unknown>) => [
+    ...new Set(rows.filter((r) => r.dim === dim && r.key !== NO_KEY && !known.has(r.key)).map((r) => r.key)),
+  ];
+  const networkIds = missing("network", a.received, labels.networks);
+  const topicIds = missing("topic", a.received, labels.topics);
+  const userIds = missing("user", a.violations, labels.users);
+  if (networkIds.length > 0) {
+    const networks = await db.socialNetwork.findMany({
+      where: { id: { in: networkIds } },
+      select: { id: true, name: true },
+    });
+    for (const n of networks) labels.networks.set(n.id, n.name);
+  }
+  if (topicIds.length > 0) {
+    const topics = await db.topic.findMany({ where: { id: { in: topicIds } }, select: { id: true, name: true } });
+    for (const t of topics) labels.topics.set(t.id, t.name);
+  }
+  if (userIds.length > 0) {
+    const users = await db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, fullName: true, department: { select: { name: true } } },
+    });
+    for (const u of users) labels.users.set(u.id, { fullName: u.fullName, departmentName: u.department?.name ?? null });
+  }
+  return labels;
+}
+
+/**
+ * `a.localeCompare(b, "ru")` is defined as this collator's compare; one collator instead of one
+ * made per comparison (a region's month sorts thousands of labels).
+ */
+const byRussian = new Intl.Collator("ru").compare;
 
 /** Most first, then by label; the rows without a value ("none") last. */
 function sortRows(rows: TCountRow[]): TCountRow[] {
   return rows.sort((x, y) => {
     if ((x.key === NO_KEY) !== (y.key === NO_KEY)) return x.key === NO_KEY ? 1 : -1;
-    return y.count - x.count || x.label.localeCompare(y.label, "ru") || x.key.localeCompare(y.key);
+    return y.count - x.count || byRussian(x.label, y.label) || x.key.localeCompare(y.key);
   });
 }
 
@@ -355,7 +536,7 @@ function assemble(params: {
         departmentName: labels.users.get(v.key)?.departmentName ?? null,
         count: v.n,
       }))
-      .sort((x, y) => y.count - x.count || x.fullName.localeCompare(y.fullName, "ru")),
+      .sort((x, y) => y.count - x.count || byRussian(x.fullName, y.fullName)),
   };
   metrics.monthEnd = { open: a.ends.open, overdue: a.ends.overdue };
   metrics.routine = params.routine;
@@ -399,5 +580,5 @@ function departmentRows(a: TAggregates, labels: TLabels, nameOf: (id: string) =>
         medianDraftMinutes: roundTo(drafts.get(id) ?? null, 1),
       };
     })
-    .sort((x, y) => x.name.localeCompare(y.name, "ru") || x.departmentId.localeCompare(y.departmentId));
+    .sort((x, y) => byRussian(x.name, y.name) || x.departmentId.localeCompare(y.departmentId));
 }

@@ -218,11 +218,13 @@ export function analyticsCtes(bounds: readonly TBoundsRow[], options: { drafts?:
     HAVING bool_or(k.src = 'i')
   ),
   verdicts AS (
-    SELECT DISTINCT ON (dec."id") dec."id", dec.mid, dec."departmentId", dec."createdAt" AS "at",
+    SELECT DISTINCT ON (dec."id" COLLATE "C") dec."id", dec.mid, dec."departmentId", dec."createdAt" AS "at",
       (dec."stage" = 'CURATOR' AND dec."outcome" = 'APPROVED') AS approved
     FROM dec
     WHERE dec."outcome" = 'RETURNED' OR dec."stage" = 'CURATOR'
-    ORDER BY dec."id", dec."createdAt", dec."decisionId"
+    -- Byte order is enough to bring a case's decisions together (ids are equal under any
+    -- deterministic collation exactly when their bytes are) and sorts faster than the database's.
+    ORDER BY dec."id" COLLATE "C", dec."createdAt", dec."decisionId"
   ),
   fv AS (
     SELECT verdicts."id", b."month", verdicts."departmentId", verdicts.approved

@@ -4,6 +4,7 @@ import { describeCaseClocks, freezeSla, type TClockState } from "../../domain/ca
 import { readEventData } from "../../domain/cases/timeline";
 import { EVIDENCE_KINDS } from "../attachments/link";
 import { ATTACHMENT_SELECT, presentAttachment } from "../attachments/present";
+import { firstCasePage, servesFirstPage } from "./list-page";
 
 /** Who is reading: cases are scoped to the municipalities a person may see, executors to their department. */
 export interface TCaseReader {
@@ -117,13 +118,15 @@ export async function listCases(prisma: TPrismaClient, reader: TCaseReader, filt
         : {},
     ],
   };
-  const rows = await prisma.case.findMany({
-    where,
-    select: CASE_SUMMARY_SELECT,
-    orderBy: [{ currentDueAt: { sort: "asc", nulls: "last" } }, { receivedAt: "desc" }, { id: "asc" }],
-    take: limit + 1,
-    ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
-  });
+  const rows: TCaseRow[] = servesFirstPage(filter, text)
+    ? await firstCasePage(prisma, reader, filter, text, limit + 1, now)
+    : await prisma.case.findMany({
+        where,
+        select: CASE_SUMMARY_SELECT,
+        orderBy: [{ currentDueAt: { sort: "asc", nulls: "last" } }, { receivedAt: "desc" }, { id: "asc" }],
+        take: limit + 1,
+        ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+      });
   let items = rows.slice(0, limit).map((c) => presentCase(c, now));
   if (filter.clockState && filter.clockState !== "OVERDUE") {
     items = items.filter((c) => c.clocks.current?.state === filter.clockState);
