@@ -92,6 +92,20 @@ export async function createPublication(
 }
 
 /** What the presenter reads of a stored case: the summary fields and the answer's history. */
+/** The violations, sent drafts and the curator's approval a publication's answer shows. */
+const PUBLICATION_EXTRAS_SELECT = {
+  violations: { orderBy: { dueAt: "asc" }, select: { type: true, detectedAt: true } },
+  drafts: {
+    where: { submittedAt: { not: null } },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, text: true, submittedAt: true },
+  },
+  reviewDecisions: {
+    where: { stage: "CURATOR", outcome: "APPROVED" },
+    select: { draftId: true, stage: true, outcome: true },
+  },
+} satisfies Prisma.CaseSelect;
+
 const PUBLICATION_SELECT = {
   id: true,
   externalId: true,
@@ -114,16 +128,7 @@ const PUBLICATION_SELECT = {
   network: { select: { code: true } },
   department: { select: { id: true, name: true } },
   repeatOf: { select: { id: true, externalId: true } },
-  violations: { orderBy: { dueAt: "asc" }, select: { type: true, detectedAt: true } },
-  drafts: {
-    where: { submittedAt: { not: null } },
-    orderBy: { version: "desc" },
-    select: { id: true, version: true, text: true, submittedAt: true },
-  },
-  reviewDecisions: {
-    where: { stage: "CURATOR", outcome: "APPROVED" },
-    select: { draftId: true, stage: true, outcome: true },
-  },
+  ...PUBLICATION_EXTRAS_SELECT,
 } satisfies Prisma.CaseSelect;
 
 export async function findPublication(
@@ -163,19 +168,7 @@ export async function listPublications(
   );
   const extras = await prisma.case.findMany({
     where: { id: { in: page.items.map((c) => c.id) }, municipalityId: client.municipalityId },
-    select: {
-      id: true,
-      violations: { orderBy: { dueAt: "asc" }, select: { type: true, detectedAt: true } },
-      drafts: {
-        where: { submittedAt: { not: null } },
-        orderBy: { version: "desc" },
-        select: { id: true, version: true, text: true, submittedAt: true },
-      },
-      reviewDecisions: {
-        where: { stage: "CURATOR", outcome: "APPROVED" },
-        select: { draftId: true, stage: true, outcome: true },
-      },
-    },
+    select: { id: true, ...PUBLICATION_EXTRAS_SELECT },
   });
   const byId = new Map(extras.map((e) => [e.id, e]));
   const items = page.items.map((c) => {
