@@ -155,11 +155,14 @@ export async function rawMonthlyAnalytics(
     Promise.all(aggregates.map((a) => pool.query(a.text, [...a.values]))),
     pool.query(
       `WITH w AS (SELECT * FROM unnest($1::text[], $2::timestamp(3)[], $3::timestamp(3)[]) AS w(mid, "start", "end"))
-       SELECT a."id", a."name", n."name" AS "network", a."municipalityId", w."start", count(rp."id")::int AS "posts"
+       SELECT a."id", a."name", n."name" AS "network", a."municipalityId", rp."posts"
        FROM "SocialAccount" a JOIN "SocialNetwork" n ON n."id" = a."networkId"
        JOIN w ON w.mid = a."municipalityId" AND a."createdAt" < w."end"
-       LEFT JOIN "RoutinePost" rp ON rp."accountId" = a."id" AND rp."publishedAt" >= w."start" AND rp."publishedAt" < w."end"
-       WHERE a."active" GROUP BY 1, 2, 3, 4, 5`,
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS "posts" FROM "RoutinePost" x
+         WHERE x."accountId" = a."id" AND x."publishedAt" >= w."start" AND x."publishedAt" < w."end"
+       ) rp
+       WHERE a."active" ORDER BY a."name", a."id", w."start"`,
       [
         weeks.map((w) => w.municipalityId),
         weeks.map((w) => w.start.toISOString()),

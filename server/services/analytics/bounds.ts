@@ -43,9 +43,14 @@ export function boundsRows(
   months: readonly string[],
   now: Date,
 ): TBoundsRow[] {
-  return months.flatMap((month) =>
-    municipalities.map((m) => {
-      const { from, to } = monthBounds(month, m.timeZone);
+  return months.flatMap((month) => {
+    // A region's municipalities share a few zones, and a month's bounds in a zone cost
+    // milliseconds of time-zone arithmetic.
+    const boundsIn = new Map<string, ReturnType<typeof monthBounds>>();
+    return municipalities.map((m) => {
+      const zoneBounds = boundsIn.get(m.timeZone) ?? monthBounds(month, m.timeZone);
+      boundsIn.set(m.timeZone, zoneBounds);
+      const { from, to } = zoneBounds;
       return {
         month,
         municipalityId: m.id,
@@ -54,8 +59,8 @@ export function boundsRows(
         e: evaluationMoment({ to }, now),
         lb: new Date(from.getTime() - SLA_MAX_MINUTES * 60_000),
       };
-    }),
-  );
+    });
+  });
 }
 
 /** Clients that are an open transaction (the month-closing one): see `queryAnalytics`. */

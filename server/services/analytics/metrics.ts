@@ -10,7 +10,7 @@ import {
 } from "../../domain/analytics/labels";
 import { emptyMonthlyMetrics } from "../../domain/analytics/empty";
 import { isMonthKey } from "../../domain/analytics/month";
-import { percentileCont, roundTo, shareOf } from "../../domain/analytics/stats";
+import { roundTo, shareOf } from "../../domain/analytics/stats";
 import type {
   TCountRow,
   TDepartmentMetrics,
@@ -119,13 +119,34 @@ const valuesOf = (column: string) => {
   return Prisma.sql`(SELECT COALESCE(string_agg(${c}::text, ','), '') FROM moved WHERE ${c} IS NOT NULL)`;
 };
 
-/** The numbers of valuesOf texts, ascending (a typed array sorts numbers natively). */
-function numbersOf(texts: readonly string[]): number[] {
-  const lists = texts.map((text) => (text === "" ? [] : text.split(",")));
+/**
+ * The numbers of a valuesOf text. Read as a JSON array: the engine's JSON parser reads numbers
+ * several times faster than splitting and Number() do, to the same doubles (both round correctly).
+ */
+const valuesIn = (text: string): number[] => (text === "" ? [] : (JSON.parse(`[${text}]`) as number[]));
+
+/** The numbers of several lists, ascending (a typed array sorts numbers natively). */
+function sortedNumbers(lists: readonly number[][]): Float64Array {
   const numbers = new Float64Array(lists.reduce((n, list) => n + list.length, 0));
-  let i = 0;
-  for (const list of lists) for (const item of list) numbers[i++] = Number(item);
-  return Array.from(numbers.sort());
+  let at = 0;
+  for (const list of lists) {
+    numbers.set(list, at);
+    at += list.length;
+  }
+  return numbers.sort();
+}
+
+/**
+ * The domain's percentileCont (PostgreSQL's formula) over values sortedNumbers has sorted:
+ * it would copy and sort them again, once per percentile, tens of thousands of numbers each.
+ */
+function sortedPercentile(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const low = sorted[lower] as number;
+  const high = sorted[Math.ceil(position)] as number;
+  return low + (high - low) * (position - lower);
 }
 
 /**
@@ -193,14 +214,14 @@ function mergeParts(parts: readonly TPartAggregates[]): TAggregates {
     }
     return [...byKey.values()];
   };
-  const duration = (values: number[]): TDurationRow => ({
+  const duration = (values: Float64Array): TDurationRow => ({
     count: values.length,
-    median: percentileCont(values, 0.5),
-    p90: percentileCont(values, 0.9),
+    median: sortedPercentile(values, 0.5),
+    p90: sortedPercentile(values, 0.9),
   });
-  const draftValues = new Map<string, string[]>();
+  const draftValues = new Map<string, number[][]>();
   for (const row of parts.flatMap((p) => p.draftValuesByDepartment)) {
-    draftValues.set(row.key, [...(draftValues.get(row.key) ?? []), row.values]);
+    draftValues.set(row.key, [...(draftValues.get(row.key) ?? []), valuesIn(row.values)]);
   }
   return {
     received: summed(
@@ -214,13 +235,13 @@ function mergeParts(parts: readonly TPartAggregates[]): TAggregates {
       ["due", "missed"],
     ),
     durations: {
-      route: duration(numbersOf(parts.map((p) => p.durationValues.route))),
-      draft: duration(numbersOf(parts.flatMap((p) => p.draftValuesByDepartment.map((d) => d.values)))),
-      answer: duration(numbersOf(parts.map((p) => p.durationValues.answer))),
+      route: duration(sortedNumbers(parts.map((p) => valuesIn(p.durationValues.route)))),
+      draft: duration(sortedNumbers([...draftValues.values()].flat())),
+      answer: duration(sortedNumbers(parts.map((p) => valuesIn(p.durationValues.answer)))),
     },
     draftByDepartment: [...draftValues].map(([key, lists]) => ({
       key,
-      median: percentileCont(numbersOf(lists), 0.5),
+      median: sortedPercentile(sortedNumbers(lists), 0.5),
     })),
     verdicts: summed(
       parts.flatMap((p) => p.verdicts),
