@@ -3,7 +3,7 @@ import { VIOLATION_LABELS } from "../../domain/cases/case-types";
 import { freezeSla } from "../../domain/cases/clocks";
 import { detectCaseViolations, type TDetectedViolation, type TViolationKey } from "../../domain/cases/violations";
 import { formatDateTime } from "../../domain/time/zone";
-import { notifyRoles } from "./notify";
+import { notifyRoles, type TRoleNotice } from "./notify";
 
 /**
  * Recording violations (п.12), the one write both paths share: the transition that stops a clock
@@ -96,6 +96,54 @@ export function clockSnapshotOf(c: TViolationCase, firstDraftSubmittedAt: Date |
   };
 }
 
+/** The clock rules applied to `c` as it stands: the violations due by `now` and not in `recorded`. */
+export function judgeCase(
+  c: TViolationCase,
+  params: {
+    firstDraftSubmittedAt: Date | null;
+    coordinatingDepartmentId: string | null;
+    recorded: readonly TViolationKey[];
+    now: Date;
+  },
+): TDetectedViolation[] {
+  return detectCaseViolations({
+    snapshot: clockSnapshotOf(c, params.firstDraftSubmittedAt),
+    now: params.now,
+    responsibility: {
+      coordinatingDepartmentId: params.coordinatingDepartmentId,
+      coordinatorUserId: null,
+      caseDepartmentId: c.departmentId,
+      executorUserId: c.executorId,
+    },
+    recorded: params.recorded,
+  });
+}
+
+/** The `data` of a violation's VIOLATION timeline event. */
+export function violationEventData(v: TDetectedViolation, violationId: string) {
+  return { violationId, violationType: v.type, clock: v.clock, dueAt: v.dueAt.toISOString() };
+}
+
+/** The deputy head's notice of a violation written (п.12). */
+export function violationNotice(
+  c: { id: string; municipalityId: string; number: number },
+  v: TDetectedViolation,
+  violationId: string,
+  timeZone: string,
+  now: Date,
+): TRoleNotice {
+  return {
+    municipalityId: c.municipalityId,
+    roles: ["DEPUTY_HEAD"],
+    caseId: c.id,
+    kind: "VIOLATION",
+    title: `Нарушен срок по публикации № ${c.number}`,
+    body: `${VIOLATION_LABELS[v.type]}: срок истёк ${formatDateTime(v.dueAt, timeZone)}. Рассмотрите нарушение и примите решение (п.12).`,
+    dedupe: `violation:${violationId}`,
+    now,
+  };
+}
+
 /**
  * Writes the violations of `c` due by `now` and not in `recorded`; returns those written by this
  * call, earliest deadline first. `coordinatingDepartmentId` may be passed when the caller knows
@@ -121,16 +169,11 @@ export async function recordDueViolations(
             select: { id: true },
           })
         )?.id ?? null);
-  const detected = detectCaseViolations({
-    snapshot: clockSnapshotOf(c, params.firstDraftSubmittedAt),
-    now,
-    responsibility: {
-      coordinatingDepartmentId,
-      coordinatorUserId: null,
-      caseDepartmentId: c.departmentId,
-      executorUserId: c.executorId,
-    },
+  const detected = judgeCase(c, {
+    firstDraftSubmittedAt: params.firstDraftSubmittedAt,
+    coordinatingDepartmentId,
     recorded: params.recorded,
+    now,
   });
   if (detected.length === 0) return [];
 
@@ -159,7 +202,6 @@ export async function recordDueViolations(
   const timeZone = municipality?.timeZone ?? "Europe/Moscow";
   for (const v of fresh) {
     const violationId = idOf.get(`${v.type}|${v.clockStartedAt.getTime()}`) as string;
-    const label = VIOLATION_LABELS[v.type];
     // Dated at the deadline, so the timeline places it where it happened, before a late action.
     await tx.caseEvent.create({
       data: {
@@ -167,20 +209,11 @@ export async function recordDueViolations(
         at: v.detectedAt,
         actorId: null,
         type: "VIOLATION",
-        comment: label,
-        data: { violationId, violationType: v.type, clock: v.clock, dueAt: v.dueAt.toISOString() },
+        comment: VIOLATION_LABELS[v.type],
+        data: violationEventData(v, violationId),
       },
     });
-    await notifyRoles(tx, {
-      municipalityId: c.municipalityId,
-      roles: ["DEPUTY_HEAD"],
-      caseId: c.id,
-      kind: "VIOLATION",
-      title: `Нарушен срок по публикации № ${c.number}`,
-      body: `${label}: срок истёк ${formatDateTime(v.dueAt, timeZone)}. Рассмотрите нарушение и примите решение (п.12).`,
-      dedupe: `violation:${violationId}`,
-      now,
-    });
+    await notifyRoles(tx, violationNotice(c, v, violationId, timeZone, now));
   }
   return fresh;
 }

@@ -1,9 +1,8 @@
 import { Prisma } from "../../db/generated/client";
 import { isTerminalStatus, OPEN_STATUSES, VIOLATION_LABELS } from "../../domain/cases/case-types";
-import { detectCaseViolations, type TDetectedViolation } from "../../domain/cases/violations";
-import { formatDateTime } from "../../domain/time/zone";
-import { newRowId, notifyRolesMany, type TRoleNotice } from "../cases/notify";
-import { clockSnapshotOf, VIOLATION_CASE_SELECT } from "../cases/record-violations";
+import type { TDetectedViolation } from "../../domain/cases/violations";
+import { newRowId, notifyRolesMany } from "../cases/notify";
+import { judgeCase, VIOLATION_CASE_SELECT, violationEventData, violationNotice } from "../cases/record-violations";
 import { describeError, readWithoutJit, type TTickContext, type TTickMunicipality } from "./context";
 
 // The open statuses spelled out (not "NOT IN the terminal ones"), so the
@@ -121,16 +120,11 @@ async function recordCases(ctx: TTickContext, caseIds: readonly string[], lookup
       const detected = cases.flatMap((c) =>
         isTerminalStatus(c.status)
           ? []
-          : detectCaseViolations({
-              snapshot: clockSnapshotOf(c, c.drafts[0]?.submittedAt ?? null),
-              now: ctx.now,
-              responsibility: {
-                coordinatingDepartmentId: lookup.coordinatingDepartmentOf.get(c.municipalityId) ?? null,
-                coordinatorUserId: null,
-                caseDepartmentId: c.departmentId,
-                executorUserId: c.executorId,
-              },
+          : judgeCase(c, {
+              firstDraftSubmittedAt: c.drafts[0]?.submittedAt ?? null,
+              coordinatingDepartmentId: lookup.coordinatingDepartmentOf.get(c.municipalityId) ?? null,
               recorded: c.violations,
+              now: ctx.now,
             }).map((v) => ({ c, v })),
       );
       if (detected.length === 0) return 0;
@@ -146,19 +140,9 @@ async function recordCases(ctx: TTickContext, caseIds: readonly string[], lookup
       await insertViolationEvents(tx, fresh);
       await notifyRolesMany(
         tx,
-        fresh.map(({ c, v, violationId }): TRoleNotice => {
-          const timeZone = lookup.timeZoneOf.get(c.municipalityId) ?? "Europe/Moscow";
-          return {
-            municipalityId: c.municipalityId,
-            roles: ["DEPUTY_HEAD"],
-            caseId: c.id,
-            kind: "VIOLATION",
-            title: `Нарушен срок по публикации № ${c.number}`,
-            body: `${VIOLATION_LABELS[v.type]}: срок истёк ${formatDateTime(v.dueAt, timeZone)}. Рассмотрите нарушение и примите решение (п.12).`,
-            dedupe: `violation:${violationId}`,
-            now: ctx.now,
-          };
-        }),
+        fresh.map(({ c, v, violationId }) =>
+          violationNotice(c, v, violationId, lookup.timeZoneOf.get(c.municipalityId) ?? "Europe/Moscow", ctx.now),
+        ),
       );
       return fresh.length;
     },
@@ -215,14 +199,7 @@ async function insertViolationEvents(tx: Prisma.TransactionClient, rows: readonl
     FROM unnest(
       ${column(() => newRowId())}::text[], ${column((r) => r.c.id)}::text[],
       ${column((r) => r.v.detectedAt.toISOString())}::timestamptz[], ${column((r) => VIOLATION_LABELS[r.v.type])}::text[],
-      ${column((r) =>
-        JSON.stringify({
-          violationId: r.violationId,
-          violationType: r.v.type,
-          clock: r.v.clock,
-          dueAt: r.v.dueAt.toISOString(),
-        }),
-      )}::text[]
+      ${column((r) => JSON.stringify(violationEventData(r.v, r.violationId)))}::text[]
     ) AS r(id, case_id, at, comment, data)`;
 }
 
